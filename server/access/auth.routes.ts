@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { defineRoute, IdParams, ROLES, type Actor } from '../http/route.js';
+import { SESSION_COOKIE } from '../http/middleware/session.js';
+import { requiredText } from '../http/schemas/common.js';
+import type { AuthService } from './auth.service.js';
+import { getUser } from './users.repository.js';
+import { ERRORS } from '../errors.js';
+
+const LoginBody = z.strictObject({ username: requiredText(100), password: z.string().min(1).max(200) });
+const Password = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200);
+const CreateUserBody = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]{3,50}$/, 'Chỉ chữ thường không dấu, số, dấu chấm, gạch (3–50 ký tự)'),
+  displayName: requiredText(200),
+  password: Password,
+  role: z.enum(ROLES),
+  agencyId: z.number().int().positive().nullable().optional(),
+});
+const UpdateUserBody = z.strictObject({
+  displayName: requiredText(200).optional(),
+  role: z.enum(ROLES).optional(),
+  agencyId: z.number().int().positive().nullable().optional(),
+  active: z.boolean().optional(),
+  password: Password.optional(),
+});
+
+export function authRoutes(deps: Deps, auth: AuthService) {
+  const me = async (actor: Actor, csrfToken: string | null | undefined) => ({
+    user: await getUser(deps.db, actor.id),
+    csrfToken,
+  });
+  return [
+    defineRoute({
+      method: 'post', path: '/api/auth/login', tag: 'auth', access: 'public', body: LoginBody,
+      summary: 'Đăng nhập; đặt cookie phiên HTTP-only và trả về mã CSRF',
+      handler: async ({ body, req, res }) => {
+        const s = await auth.login(body.username, body.password, req.ip ?? 'unknown');
+        res.cookie(SESSION_COOKIE, s.token, {
+          httpOnly: true, secure: deps.config.COOKIE_SECURE, sameSite: 'lax', path: '/', expires: s.expiresAt,
+        });
+        return { user: s.user, csrfToken: s.csrfToken };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'authenticated', summary: 'Đăng xuất',
+      handler: async ({ req, res }) => {
+        if (req.sessionId) await auth.logout(req.sessionId);
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/auth/me', tag: 'auth', access: 'authenticated', summary: 'Người dùng hiện tại và mã CSRF',
+      handler: ({ actor, req }) => me(actor!, req.csrfToken),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/users', tag: 'users', access: ['admin'], summary: 'Danh sách tài khoản',
+      handler: () => auth.listUsers(),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/users', tag: 'users', access: ['admin'], body: CreateUserBody, status: 201,
+      summary: 'Tạo tài khoản',
+      handler: ({ actor, body }) => auth.createUser(actor, body),
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/users/:id', tag: 'users', access: ['admin'], params: IdParams, body: UpdateUserBody,
+      summary: 'Sửa tài khoản (vai trò, khóa, đặt lại mật khẩu)',
+      handler: async ({ actor, params, body }) => {
+        if (Object.keys(body).length === 0) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
+        return auth.updateUser(actor!, params.id, body);
+      },
+    }),
+  ];
+}

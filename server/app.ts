@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Deps } from './deps.js';
+import { ERRORS } from './errors.js';
+import { buildApiRouter } from './http/router.js';
+import { buildOpenApi } from './http/openapi.js';
+import { defineRoute, type AnyRoute } from './http/route.js';
+import { errorHandler } from './http/middleware/errors.js';
+import { sessionMiddleware } from './http/middleware/session.js';
+import { createAuthService } from './access/auth.service.js';
+import { authRoutes } from './access/auth.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { createServices, type Services } from './services.js';
+import { areaRoutes } from './http/routes/index.js';
+
+const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+
+export interface App {
+  app: express.Express;
+  routes: AnyRoute[];
+  services: Services;
+  auth: ReturnType<typeof createAuthService>;
+}
+
+export function createApp(deps: Deps): App {
+  const auth = createAuthService(deps);
+  const services = createServices(deps);
+  const routes: AnyRoute[] = [];
+  const systemRoutes = [
+    defineRoute({
+      method: 'get', path: '/api/health', tag: 'system', access: 'public', summary: 'Tình trạng dịch vụ, cơ sở dữ liệu và kho đối tượng',
+      handler: async ({ res }) => {
+        const database = await deps.db.ping().then(() => 'ok', () => 'unavailable');
+        const storage = await services.storageStatus();
+        const ok = database === 'ok' && storage.status === 'ok';
+        res.status(ok ? 200 : 503);
+        return { status: ok ? 'ok' : 'degraded', database: { status: database, kind: deps.db.kind }, storage };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/openapi.json', tag: 'system', access: 'public', summary: 'Tài liệu OpenAPI 3 của mọi API',
+      handler: () => buildOpenApi(routes, { title: 'Kho Lưu trữ API', version: '0.1.0' }),
+    }),
+  ];
+  routes.push(...systemRoutes, ...authRoutes(deps, auth), ...auditRoutes(deps), ...areaRoutes(deps, services));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use('/api', express.json({ limit: '1mb', strict: true }));
+  app.use('/api', express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use('/api', sessionMiddleware(deps));
+  app.use('/api', buildApiRouter(routes, deps));
+  app.use('/api', (_req, _res, next) => next(ERRORS.routeNotFound()));
+
+  if (fs.existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // Single-page app: every other GET gets index.html and the client router takes over.
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  }
+  app.use(errorHandler(deps.log, deps.config.MAX_IMPORT_MB));
+  return { app, routes, services, auth };
+}

@@ -1,0 +1,63 @@
+import type { Queryable } from '../db/db.js';
+import type { Actor } from '../http/route.js';
+
+export interface EventInput {
+  entityType: string;
+  entityId: string | number;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  data?: unknown;
+  /** Backdated events are for imports of history (demo data); normal changes take now(). */
+  at?: Date;
+}
+
+/** Appends one event; call it inside the transaction that makes the change. */
+export async function recordEvent(db: Queryable, actor: Actor | null, e: EventInput): Promise<void> {
+  await db.query(
+    `INSERT INTO events (at, actor_id, actor_name, entity_type, entity_id, action, before, after, data)
+     VALUES (COALESCE($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      e.at ? e.at.toISOString() : null,
+      actor?.id ?? null,
+      actor ? actor.displayName : 'hệ thống',
+      e.entityType,
+      String(e.entityId),
+      e.action,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      e.data === undefined ? null : JSON.stringify(e.data),
+    ],
+  );
+}
+
+export interface EventRow {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  data: unknown;
+}
+
+export async function listEvents(
+  db: Queryable,
+  f: { entityType?: string; entityId?: string; action?: string; limit: number; beforeId?: number },
+): Promise<EventRow[]> {
+  return db.query<EventRow>(
+    `SELECT id::int AS id, at, actor_id AS "actorId", actor_name AS "actorName", entity_type AS "entityType",
+            entity_id AS "entityId", action, before, after, data
+       FROM events
+      WHERE ($1::text IS NULL OR entity_type = $1)
+        AND ($2::text IS NULL OR entity_id = $2)
+        AND ($3::text IS NULL OR action = $3)
+        AND ($4::bigint IS NULL OR id < $4)
+      ORDER BY id DESC
+      LIMIT $5`,
+    [f.entityType ?? null, f.entityId ?? null, f.action ?? null, f.beforeId ?? null, f.limit],
+  );
+}

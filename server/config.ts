@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable the service reads, with its default. Parsed once at start-up. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: bool.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  MAX_IMPORT_MB: z.coerce.number().positive().max(200).default(20),
+  MAX_IMPORT_ROWS: z.coerce.number().int().positive().default(20000),
+  BOX_WIDTH_CM: z.coerce.number().positive().max(100).default(10),
+  FILES_PER_METRE_MIN: z.coerce.number().nonnegative().default(15),
+  FILES_PER_METRE_MAX: z.coerce.number().positive().default(150),
+  DEADLINE_TRANSITION_RULE: z.enum(['law2011', 'law2024', 'earlier', 'later']).default('law2011'),
+  CENTRE_NAME: z.string().min(1).default('Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên'),
+  MINIO_ENDPOINT: z.string().min(1).optional(),
+  MINIO_PORT: z.coerce.number().int().min(1).max(65535).default(9000),
+  MINIO_USE_SSL: bool.default(false),
+  MINIO_ACCESS_KEY: z.string().min(1).optional(),
+  MINIO_SECRET_KEY: z.string().min(1).optional(),
+  MINIO_BUCKET: z.string().min(3).default('kho-luu-tru'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dbDir: string; objectsDir: string };
+
+export class ConfigError extends Error {}
+
+/** Parses env into a Config or throws naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.MINIO_ENDPOINT && (!c.MINIO_ACCESS_KEY || !c.MINIO_SECRET_KEY)) {
+    throw new ConfigError(
+      'Cấu hình không hợp lệ (invalid configuration):\n  MINIO_ACCESS_KEY, MINIO_SECRET_KEY: bắt buộc khi đặt MINIO_ENDPOINT',
+    );
+  }
+  const dataDir = path.resolve(c.DATA_DIR);
+  return { ...c, DATA_DIR: dataDir, dbDir: path.join(dataDir, 'db'), objectsDir: path.join(dataDir, 'objects') };
+}

@@ -1,0 +1,140 @@
+/**
+ * One query layer for both backends: plain SQL with $n parameters, plain rows out.
+ * PGlite (embedded, on-disk) when DATABASE_URL is unset, node-postgres otherwise.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { acquireDirLock, type DirLock } from './dir-lock.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn inside BEGIN/COMMIT; any throw rolls back. Nested calls reuse the outer transaction. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Multi-statement SQL without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Same JS types from both backends: int8/numeric as numbers (counts and sums stay far below 2^53),
+// DATE as 'YYYY-MM-DD' text so no timezone shifts a calendar day.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+export async function openPglite(dataDir: string | null): Promise<Db> {
+  let lock: DirLock | null = null;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDirLock(dataDir);
+  }
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir ?? 'memory://', {
+      extensions: { unaccent, pg_trgm },
+      parsers: {
+        [pgliteTypes.INT8]: (v: string) => Number(v),
+        [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+        [pgliteTypes.DATE]: (v: string) => v,
+      },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  let inTx = false;
+  const q: Queryable = {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await lite.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+  };
+  return {
+    kind: 'pglite',
+    query: q.query,
+    async transaction(fn) {
+      if (inTx) return fn(q);
+      return lite.transaction(async (tx) => {
+        inTx = true;
+        try {
+          return await fn({
+            async query<T>(sql: string, params: unknown[] = []) {
+              return (await tx.query<T>(sql, params as unknown[])).rows;
+            },
+          });
+        } finally {
+          inTx = false;
+        }
+      });
+    },
+    async exec(sql) {
+      await lite.exec(sql);
+    },
+    async ping() {
+      await lite.query('SELECT 1');
+      return true;
+    },
+    async close() {
+      await lite.close();
+      lock?.release();
+    },
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const query = async <T>(sql: string, params: unknown[] = []) =>
+    (await pool.query(sql, params as unknown[])).rows as T[];
+  await query('SELECT 1');
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<T>(sql: string, params: unknown[] = []) {
+            return (await client.query(sql, params as unknown[])).rows as T[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async ping() {
+      await query('SELECT 1');
+      return true;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export async function one<T>(db: Queryable, sql: string, params?: unknown[]): Promise<T | undefined> {
+  const rows = await db.query<T>(sql, params);
+  return rows[0];
+}

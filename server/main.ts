@@ -1,0 +1,68 @@
+/** HTTP entry point: config → logger → database (migrated) → app → listen. */
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { connectDatabase } from './db/connect.js';
+import { DirLockedError } from './db/dir-lock.js';
+import { createApp } from './app.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  let db;
+  try {
+    db = await connectDatabase(config);
+  } catch (err) {
+    if (err instanceof DirLockedError) {
+      log.fatal(err.message);
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { app, auth, services } = createApp({ db, config, log, clock: () => new Date() });
+  const admin = await auth.ensureInitialAdmin();
+  if (admin.created) {
+    const msg = admin.password
+      ? `Lần khởi động đầu: đã tạo tài khoản quản trị "admin" với mật khẩu: ${admin.password} (đổi ngay sau khi đăng nhập)`
+      : 'Lần khởi động đầu: đã tạo tài khoản quản trị "admin" với mật khẩu INITIAL_ADMIN_PASSWORD';
+    log.warn(msg);
+    console.log(msg);
+  }
+  if (await services.demo.isEmpty()) {
+    const hint = 'Cơ sở dữ liệu trống: chạy "npm run seed:demo" hoặc đăng nhập quản trị và bấm "Nạp dữ liệu mẫu".';
+    log.info(hint);
+    console.log(hint);
+  }
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    const url = `http://localhost:${config.PORT}`;
+    log.info({ url, database: db.kind, dataDir: config.DATA_DIR }, 'Kho Lưu trữ đang chạy');
+    console.log(`Kho Lưu trữ đang chạy tại ${url} (CSDL: ${db.kind === 'pglite' ? `PGlite ${config.dbDir}` : 'PostgreSQL'})`);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'đang dừng');
+    server.close();
+    server.closeAllConnections();
+    await db.close().catch((err) => log.error({ err }, 'đóng CSDL lỗi'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
