@@ -1,11 +1,40 @@
 import type { Deps } from '../deps.js';
+import { ERRORS } from '../errors.js';
+import { ApiClient } from './api-client.js';
+import { loadDemoData } from './demo-loader.js';
 
-/** First-run demo data (Hưng Yên-like). The loader itself lives in demo-data.ts. */
+export interface DemoStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  log: string[];
+  error?: string;
+}
+
+/** First-run demo data (Hưng Yên-like), offered only while the database holds no agencies or handovers. */
 export function createDemoService(deps: Deps) {
-  return {
-    async isEmpty() {
-      const r = await deps.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM source_agencies) + (SELECT count(*) FROM handovers) AS n`);
-      return Number(r[0].n) === 0;
-    },
-  };
+  const status: DemoStatus = { state: 'idle', log: [] };
+
+  async function isEmpty() {
+    const r = await deps.db.query<{ n: number }>(`SELECT ((SELECT count(*) FROM source_agencies) + (SELECT count(*) FROM handovers))::int AS n`);
+    return r[0].n === 0;
+  }
+
+  /** Starts loading through the API with the caller's own session; returns at once. */
+  async function start(api: ApiClient) {
+    if (status.state === 'running') throw ERRORS.conflict('DEMO_RUNNING', 'Dữ liệu mẫu đang được nạp.');
+    if (!(await isEmpty())) throw ERRORS.conflict('DEMO_NOT_EMPTY', 'Chỉ nạp được dữ liệu mẫu vào cơ sở dữ liệu trống.');
+    Object.assign(status, { state: 'running', log: [], error: undefined });
+    loadDemoData(api, (m) => status.log.push(m))
+      .then(() => {
+        status.state = 'done';
+        status.log.push('Hoàn tất.');
+      })
+      .catch((err: Error) => {
+        status.state = 'failed';
+        status.error = err.message;
+        deps.log.error({ err }, 'demo data failed');
+      });
+    return { ...status };
+  }
+
+  return { isEmpty, start, status: () => ({ ...status, log: [...status.log] }) };
 }

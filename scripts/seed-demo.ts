@@ -1,0 +1,40 @@
+/**
+ * npm run seed:demo — loads the Hưng Yên-like demo data into the configured database (PGlite under
+ * DATA_DIR, or DATABASE_URL), through the service's own HTTP API on a private loopback port.
+ * Refuses a database that already holds agencies or handovers.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { connectDatabase } from '../server/db/connect.js';
+import { createApp } from '../server/app.js';
+import { ApiClient } from '../server/demo/api-client.js';
+import { loadDemoData, DEMO_PASSWORD } from '../server/demo/demo-loader.js';
+import { openSystemSession } from '../server/access/system-session.js';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+const log = createLogger(config);
+const db = await connectDatabase(config);
+try {
+  const { app, auth, services } = createApp({ db, config, log, clock: () => new Date() });
+  if (!(await services.demo.isEmpty())) {
+    console.error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
+    process.exitCode = 1;
+  } else {
+    const admin = await auth.ensureInitialAdmin();
+    if (admin.password) console.log(`Đã tạo tài khoản quản trị "admin", mật khẩu: ${admin.password}`);
+    const [{ id: adminId }] = await db.query<{ id: number }>(`SELECT id FROM users WHERE username = 'admin'`);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const session = await openSystemSession(db, adminId);
+    const api = new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, session.cookie, session.csrfToken);
+    const t0 = Date.now();
+    const summary = await loadDemoData(api, (m) => console.log(m));
+    await session.close();
+    server.close();
+    console.log(`Xong sau ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary.agencies} cơ quan, ${summary.handovers} cuộc giao nhận, ${summary.plans} kế hoạch thu.`);
+    console.log(`Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): luutru (lưu trữ viên), coquan.sonoivu (Sở Nội vụ), docgia (độc giả).`);
+  }
+} finally {
+  await db.close();
+}

@@ -1,0 +1,24 @@
+import type { Deps } from '../deps.js';
+import { defineRoute } from '../http/route.js';
+import { readCookie, SESSION_COOKIE } from '../http/middleware/session.js';
+import type { Services } from '../services.js';
+import { ApiClient } from './api-client.js';
+
+export function demoRoutes(_deps: Deps, s: Services) {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/setup/demo', tag: 'setup', access: ['admin'],
+      summary: 'Trạng thái nạp dữ liệu mẫu; empty = cơ sở dữ liệu còn trống',
+      handler: async () => ({ empty: await s.demo.isEmpty(), ...s.demo.status() }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/setup/demo', tag: 'setup', access: ['admin'], status: 202,
+      summary: 'Nạp dữ liệu mẫu Hưng Yên vào cơ sở dữ liệu trống (chạy nền, qua chính API với phiên của quản trị viên)',
+      handler: async ({ req }) => {
+        const port = req.socket.localPort;
+        const api = new ApiClient(`http://127.0.0.1:${port}`, `${SESSION_COOKIE}=${readCookie(req, SESSION_COOKIE)}`, req.csrfToken ?? null);
+        return s.demo.start(api);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,64 @@
+/**
+ * The real entry point as separate processes: the embedded data-dir lock, stale-lock recovery after
+ * kill -9, and start-up refusal on invalid config.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+
+function startServer(env: Record<string, string>) {
+  const { DATABASE_URL: _ignored, ...base } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...base, PORT: '0', LOG_LEVEL: 'warn', INITIAL_ADMIN_PASSWORD: 'mat-khau-quan-tri', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const running = (async () => {
+    for (let i = 0; i < 600; i++) {
+      if (out.includes('đang chạy tại')) return true;
+      if (child.exitCode !== null) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  })();
+  return { child, exited, running, output: () => out };
+}
+
+describe('server process', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-proc-'));
+
+  it('when a second process opens the same data dir, then it exits with a clear message; after kill -9 the stale lock is recovered', async () => {
+    const first = startServer({ DATA_DIR: dataDir });
+    expect(await first.running, first.output()).toBe(true);
+
+    const second = startServer({ DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`đang được tiến trình PID ${first.child.pid}`);
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(fs.readFileSync(path.join(dataDir, 'db', '.kho-luu-tru.lock'), 'utf8').trim()).toBe(String(first.child.pid));
+
+    const third = startServer({ DATA_DIR: dataDir });
+    expect(await third.running, third.output()).toBe(true);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'db', '.kho-luu-tru.lock'))).toBe(false);
+  }, 120_000);
+
+  it('when the configuration is invalid, then the process exits 1 naming each bad variable', async () => {
+    const bad = startServer({ DATA_DIR: dataDir, PORT: 'nope', BOX_WIDTH_CM: '-3' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('PORT');
+    expect(bad.output()).toContain('BOX_WIDTH_CM');
+  });
+});
