@@ -1,0 +1,75 @@
+/**
+ * Starts the real app for a benchmark: on-disk PGlite in a temp dir (the embedded default), or a fresh
+ * database on the server named by DATABASE_URL. Loopback only.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../../server/config.js';
+import { openPglite, openPostgres, type Db } from '../../server/db/db.js';
+import { migrate } from '../../server/db/migrate.js';
+import { createApp } from '../../server/app.js';
+import { ApiClient } from '../../server/demo/api-client.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+export async function startBenchApp(backend: Backend, env: Record<string, string> = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '100000', ...env });
+  let db: Db;
+  let drop = async () => {};
+  if (backend === 'postgres') {
+    const url = process.env.DATABASE_URL!;
+    const name = `kho_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    db = await openPostgres(u.toString());
+    drop = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    db = await openPglite(config.dbDir);
+  }
+  await migrate(db);
+  const app = createApp({ db, config, log: pino({ level: 'silent' }), clock: () => new Date() });
+  const server = app.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const password = 'mat-khau-bench-123';
+  await app.auth.createUser(null, { username: 'bench', displayName: 'Bench', password, role: 'admin' });
+  const api = new ApiClient(baseUrl);
+  await api.login('bench', password);
+  return {
+    ...app,
+    db,
+    baseUrl,
+    api,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await db.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function backends(): Backend[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
