@@ -1,4 +1,23 @@
+import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { AnyRoute } from '../http/route.js';
+import { defineRoute, STAFF, XLSX_TYPE, type AnyRoute } from '../http/route.js';
+import { year } from '../http/schemas/common.js';
 import type { Services } from '../services.js';
-export function reportsRoutes(_deps: Deps, _s: Services): AnyRoute[] { return []; }
+
+const YearQuery = z.strictObject({ year: year.optional() });
+const RangeQuery = z.strictObject({ from: year.optional(), to: year.optional() });
+
+export function reportsRoutes(_deps: Deps, s: Services): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/reports/yearly', tag: 'reports', access: STAFF, query: YearQuery,
+      summary: 'Số liệu thu nộp trong năm và tổng tài liệu trong kho đến cuối năm (từ nhật ký sự kiện)',
+      handler: ({ query }) => s.reports.yearly(query),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/reports/yearly.xlsx', tag: 'reports', access: STAFF, query: RangeQuery, produces: XLSX_TYPE,
+      summary: 'Tải số liệu thu nộp theo năm (XLSX, mỗi năm một dòng)',
+      handler: ({ query }) => s.reports.yearlyXlsx(query),
+    }),
+  ];
+}

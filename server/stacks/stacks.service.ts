@@ -1,3 +1,63 @@
+/** Stacks (kho, giá, hộp): layout, placement of boxes, finding a file on the shelves, capacity. */
+import { recordEvent } from '../audit/audit.repository.js';
 import type { Deps } from '../deps.js';
-export function createStacksService(_deps: Deps) { return {}; }
+import { ERRORS } from '../errors.js';
+import type { Actor } from '../http/route.js';
+import { createBoxPlacement } from './box-placement.service.js';
+import * as boxesRepo from './boxes.repository.js';
+import { createLayout } from './layout.service.js';
+import { shelfLabel, shelvesByIds } from './stacks.repository.js';
+
+export type { PlaceHandoverBoxesInput, PlacedBox } from './box-placement.service.js';
+
+const LOCATE_LIMIT = 100;
+
+export function createStacksService(deps: Deps) {
+  const placement = createBoxPlacement(deps);
+  const layout = createLayout(deps);
+
+  async function listBoxTypes() {
+    await placement.ensureDefaultBoxType(deps.db);
+    return { items: await boxesRepo.listBoxTypes(deps.db) };
+  }
+
+  async function createBoxType(actor: Actor, input: { code: string; name: string; widthCm: number }) {
+    return deps.db.transaction(async (tx) => {
+      if (await boxesRepo.findBoxTypeByCode(tx, input.code)) {
+        throw ERRORS.conflict('STACKS_CODE_TAKEN', `Mã loại hộp "${input.code}" đã tồn tại.`);
+      }
+      const created = (await boxesRepo.insertBoxType(tx, input))!;
+      await recordEvent(tx, actor, { entityType: 'box_type', entityId: created.id, action: 'box_type.created', after: created, at: deps.clock() });
+      return created;
+    });
+  }
+
+  async function shelfBoxes(shelfId: number) {
+    const [shelf] = await shelvesByIds(deps.db, [shelfId]);
+    if (!shelf) throw ERRORS.notFound('giá/tầng');
+    return { items: await boxesRepo.boxesOnShelf(deps.db, shelfId) };
+  }
+
+  async function locate(code: string) {
+    const rows = await boxesRepo.locateFiles(deps.db, code, LOCATE_LIMIT);
+    return {
+      items: rows.map(({ shelfId, repositoryName, roomName, unitCode, shelfCode, ...r }) => {
+        const label = shelfId != null ? shelfLabel({ repositoryName: repositoryName!, roomName: roomName!, unitCode: unitCode!, code: shelfCode! }) : null;
+        return { ...r, shelfId, shelfLabel: label, path: label };
+      }),
+    };
+  }
+
+  return {
+    ...layout,
+    listBoxTypes,
+    createBoxType,
+    shelfBoxes,
+    locate,
+    suggest: placement.suggest,
+    /** For the handover receipt, inside its transaction: see the contract in box-placement.service.ts. */
+    placeHandoverBoxes: placement.placeHandoverBoxes,
+  };
+}
+
 export type StacksService = ReturnType<typeof createStacksService>;

@@ -1,0 +1,77 @@
+/** Yearly intake figures and the intake rate, computed from receipts alone. Pure (test/unit/stacks/). */
+import { roundM } from '../stacks/placement.js';
+import type { Receipt } from './received-events.js';
+
+export interface Metres { measured: number; estimated: number }
+
+export interface YearlyFigures {
+  year: number;
+  filesReceived: number;
+  handoversReceived: number;
+  agenciesDeposited: number;
+  /** Kept apart (DOMAIN.md §3): `measured` sums the receipts that were measured, `estimated` sums every receipt's estimate. */
+  metresReceived: Metres;
+  /** Everything received up to the end of the year. */
+  holdings: { files: number; agencies: number; metres: Metres };
+}
+
+function totals(rs: Receipt[]) {
+  return {
+    files: rs.reduce((a, r) => a + r.filesReceived, 0),
+    agencies: new Set(rs.filter((r) => r.agencyId != null).map((r) => r.agencyId)).size,
+    metres: {
+      measured: roundM(rs.reduce((a, r) => a + (r.metresMeasured ?? 0), 0)),
+      estimated: roundM(rs.reduce((a, r) => a + r.metresEstimated, 0)),
+    },
+  };
+}
+
+export function yearlyFigures(receipts: Receipt[], year: number): YearlyFigures {
+  const inYear = receipts.filter((r) => r.year === year);
+  const t = totals(inYear);
+  return {
+    year,
+    filesReceived: t.files,
+    handoversReceived: inYear.length,
+    agenciesDeposited: t.agencies,
+    metresReceived: t.metres,
+    holdings: totals(receipts.filter((r) => r.year <= year)),
+  };
+}
+
+export interface IntakeRate {
+  metresPerYear: number;
+  basisYears: number[];
+  /** Of the basis total: metres that were measured on receipt … */
+  measuredMetres: number;
+  /** … and metres only estimated from box widths (receipts without a measurement). */
+  estimatedMetres: number;
+}
+
+export const RATE_BASIS_YEARS = 3;
+
+/**
+ * Metres received per year over the last full years before `currentYear`: a receipt counts its measured
+ * metres where present, else its estimate. A year with no receipt counts as zero, so a quiet year lowers the rate.
+ */
+export function intakeRate(receipts: Receipt[], currentYear: number, basis = RATE_BASIS_YEARS): IntakeRate {
+  const basisYears = Array.from({ length: basis }, (_, i) => currentYear - basis + i);
+  const inBasis = receipts.filter((r) => r.year >= basisYears[0] && r.year < currentYear);
+  const measured = inBasis.reduce((a, r) => a + (r.metresMeasured ?? 0), 0);
+  const estimated = inBasis.reduce((a, r) => a + (r.metresMeasured == null ? r.metresEstimated : 0), 0);
+  return {
+    metresPerYear: roundM((measured + estimated) / basis),
+    basisYears,
+    measuredMetres: roundM(measured),
+    estimatedMetres: roundM(estimated),
+  };
+}
+
+export interface Forecast { yearsUntilFull: number | null; fullByYear: number | null }
+
+/** Free metres divided by the intake rate; null when nothing comes in (the stacks never fill). */
+export function forecastFull(freeM: number, metresPerYear: number, currentYear: number): Forecast {
+  if (metresPerYear <= 0) return { yearsUntilFull: null, fullByYear: null };
+  const years = Math.max(0, freeM) / metresPerYear;
+  return { yearsUntilFull: Math.round(years * 100) / 100, fullByYear: currentYear + Math.ceil(years) };
+}
