@@ -1,3 +1,29 @@
+/**
+ * The intake register (DOMAIN.md §2): source agencies and their fonds, the provincial list import,
+ * the yearly collection plans, and the deposit deadlines derived from the files agencies still hold.
+ */
 import type { Deps } from '../deps.js';
-export function createIntakeService(_deps: Deps) { return {}; }
+import { createDeadlinesService } from '../deadlines/deadlines.service.js';
+import { createAgencyService } from './agency.service.js';
+import { createAgencyImportService } from './agency-import.service.js';
+import { createFondsService } from './fonds.service.js';
+import { createPlanService } from './plan.service.js';
+
+export function createIntakeService(deps: Deps) {
+  const agencies = createAgencyService(deps);
+  const agencyImport = createAgencyImportService(deps);
+  const fonds = createFondsService(deps);
+  const plans = createPlanService(deps);
+  const deadlines = createDeadlinesService(deps);
+  return {
+    agencies,
+    importAgencies: agencyImport.importAgencies,
+    fonds,
+    plans,
+    deadlines,
+    /** Used by the handover workflow inside its transaction; see PlanService.setPlanAgencyStatus. */
+    setPlanAgencyStatus: plans.setPlanAgencyStatus,
+  };
+}
+
 export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -1,0 +1,116 @@
+import type { Deps } from '../deps.js';
+import { ERRORS } from '../errors.js';
+import { FileResult, XLSX_TYPE, type Actor } from '../http/route.js';
+import { writeXlsx } from '../spreadsheet/write-xlsx.js';
+import { assertOwnAgency } from '../intake/access-scope.js';
+import { getAgency } from '../intake/agency.repository.js';
+import { LEVEL_LABELS, STATUS_LABELS } from '../intake/agency-rules.js';
+import { currentYear } from './calendar.js';
+import { DUE_RULE_LABELS, type DueRule } from './deposit-deadline.js';
+import * as repo from './deadlines.repository.js';
+import type { DueFileRow, OverdueAgencyRow, OverdueSort } from './deadlines.repository.js';
+
+const LIST_MAX = 200;
+
+export type DueStatus = 'overdue' | 'due_this_year' | 'due_next_year' | 'later' | 'pending_declassification' | 'deposited';
+
+export interface OverdueQuery {
+  sort: OverdueSort;
+  order?: 'asc' | 'desc';
+  level?: 'province' | 'district' | 'commune';
+}
+
+export function dueStatus(f: { received: boolean; dueYear: number | null }, year: number): DueStatus {
+  if (f.received) return 'deposited';
+  if (f.dueYear === null) return 'pending_declassification';
+  if (f.dueYear < year) return 'overdue';
+  if (f.dueYear === year) return 'due_this_year';
+  if (f.dueYear === year + 1) return 'due_next_year';
+  return 'later';
+}
+
+const ruleLabel = (rule: string) => DUE_RULE_LABELS[rule as DueRule] ?? rule;
+
+function presentFile(f: DueFileRow, year: number) {
+  const { received: _r, ...rest } = f;
+  return { ...rest, dueRuleLabel: ruleLabel(f.dueRule), status: dueStatus(f, year) };
+}
+
+/** Counts first: the natural question is "who is most behind", so numbers sort descending by default. */
+const defaultOrder = (sort: OverdueSort) => (sort === 'overdueFiles' ? 'desc' : 'asc');
+
+export function createDeadlinesService(deps: Deps) {
+  async function forAgency(agencyId: number) {
+    const agency = await getAgency(deps.db, agencyId);
+    if (!agency) throw ERRORS.notFound('cơ quan');
+    const year = currentYear(deps.clock());
+    const s = await repo.dueSummary(deps.db, agencyId, year);
+    const byYear = (await repo.dueByYear(deps.db, agencyId)).map((r) => ({ ...r, ruleLabel: ruleLabel(r.rule) }));
+    const upcoming = await repo.dueFiles(deps.db, agencyId, year, year + 1, LIST_MAX);
+    const overdue = await repo.dueFiles(deps.db, agencyId, null, year - 1, LIST_MAX);
+    return {
+      agency: { id: agency.id, code: agency.code, name: agency.name },
+      currentYear: year,
+      transitionRule: deps.config.DEADLINE_TRANSITION_RULE,
+      summary: {
+        overdue: { files: s.overdue, earliestDueYear: s.earliestDueYear },
+        dueThisYear: { files: s.dueThisYear },
+        dueNextYear: { files: s.dueNextYear },
+        later: { files: s.later },
+        pendingDeclassification: { files: s.pendingDeclassification },
+        deposited: { files: s.deposited },
+      },
+      byYear,
+      upcoming: upcoming.map((f) => presentFile(f, year)),
+      overdueFiles: overdue.map((f) => presentFile(f, year)),
+    };
+  }
+
+  async function overdueList(q: OverdueQuery) {
+    const year = currentYear(deps.clock());
+    const rows = await repo.overdueAgencies(deps.db, { year, level: q.level, sort: q.sort, order: q.order ?? defaultOrder(q.sort) });
+    return { currentYear: year, items: rows.map((r) => ({ ...r, yearsOverdue: year - r.earliestDueYear })) };
+  }
+
+  return {
+    async agencyDeadlines(actor: Actor, agencyId: number) {
+      // Unknown id → 404 for everyone; another agency's id → 403 for an agency account.
+      if (!(await getAgency(deps.db, agencyId))) throw ERRORS.notFound('cơ quan');
+      assertOwnAgency(actor, agencyId);
+      return forAgency(agencyId);
+    },
+
+    async mine(actor: Actor) {
+      if (actor.agencyId === null) throw ERRORS.forbidden('Chỉ tài khoản cơ quan có hạn nộp lưu của riêng mình.');
+      return forAgency(actor.agencyId);
+    },
+
+    overdueList,
+
+    async overdueXlsx(q: OverdueQuery): Promise<FileResult> {
+      const { currentYear: year, items } = await overdueList(q);
+      type Item = (typeof items)[number] & { no: number };
+      const body = await writeXlsx([
+        {
+          name: 'Chậm nộp lưu',
+          title: `Danh sách cơ quan có hồ sơ quá hạn nộp lưu — năm ${year}`,
+          rows: items.map((r, i) => ({ ...r, no: i + 1 })),
+          columns: [
+            { header: 'STT', width: 6, value: (r: Item) => r.no },
+            { header: 'Mã cơ quan', width: 14, value: (r: Item) => r.code },
+            { header: 'Tên cơ quan', width: 50, value: (r: Item) => r.name },
+            { header: 'Cấp', width: 10, value: (r: Item) => LEVEL_LABELS[r.level as keyof typeof LEVEL_LABELS] ?? r.level },
+            { header: 'Trạng thái', width: 16, value: (r: Item) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status },
+            { header: 'Số hồ sơ quá hạn', width: 16, value: (r: Item) => r.overdueFiles },
+            { header: 'Năm đến hạn sớm nhất', width: 20, value: (r: Item) => r.earliestDueYear },
+            { header: 'Số năm quá hạn', width: 15, value: (r: Item) => r.yearsOverdue },
+            { header: 'Đến hạn trong năm', width: 17, value: (r: Item) => r.dueThisYear },
+          ],
+        },
+      ]);
+      return new FileResult(`co-quan-qua-han-nop-luu-${year}.xlsx`, XLSX_TYPE, body);
+    },
+  };
+}
+
+export type DeadlinesService = ReturnType<typeof createDeadlinesService>;
