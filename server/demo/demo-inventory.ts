@@ -41,12 +41,14 @@ export function demoRows(opts: { files: number; boxes: number; fromYear: number;
     const topic = TOPICS[Math.floor(rand() * TOPICS.length)];
     const m1 = 1 + Math.floor(rand() * 6);
     const m2 = m1 + Math.floor(rand() * 6);
+    const d1 = 1 + Math.floor(rand() * 28);
     rows.push({
       rowNo: i,
       notation: `${String(i).padStart(3, '0')}-${year}`,
       title: `${topic} của ${opts.agencyName} năm ${year}`,
-      start: `${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}/${String(m1).padStart(2, '0')}/${year}`,
-      end: `${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}/${String(m2).padStart(2, '0')}/${year}`,
+      start: `${String(d1).padStart(2, '0')}/${String(m1).padStart(2, '0')}/${year}`,
+      // Same month: the closing day must not precede the opening day.
+      end: `${String(m2 === m1 ? d1 + Math.floor(rand() * (29 - d1)) : 1 + Math.floor(rand() * 28)).padStart(2, '0')}/${String(m2).padStart(2, '0')}/${year}`,
       sheets: 20 + Math.floor(rand() * 180),
       box: 1 + Math.floor(((i - 1) * opts.boxes) / opts.files),
       restricted: rand() < 0.04,

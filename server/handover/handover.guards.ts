@@ -1,0 +1,60 @@
+/** Who may see a handover, and in which states each action is allowed. */
+import type { Deps } from '../deps.js';
+import type { Queryable } from '../db/db.js';
+import { AppError, ERRORS } from '../errors.js';
+import type { Actor } from '../http/route.js';
+import { findHandover, lockHandover, type HandoverRow, type HandoverStatus } from './handover.repository.js';
+
+export const STATUS_LABELS: Record<HandoverStatus, string> = {
+  draft: 'bản nháp',
+  submitted: 'đã gửi thẩm định',
+  appraised: 'đã thẩm định',
+  approved: 'đã được phê duyệt',
+  received: 'đã giao nhận',
+};
+
+export const handoverNotFound = () => ERRORS.notFound('hồ sơ giao nhận');
+
+export const locked = () =>
+  ERRORS.conflict('HANDOVER_LOCKED', 'Hồ sơ giao nhận đã giao nhận xong và bị khóa; chỉ có thể đính chính (kèm lý do).');
+
+/** Agency accounts see only their own agency's handovers; others' look like they do not exist. */
+export function canSee(actor: Actor, h: { agencyId: number }): boolean {
+  return actor.role !== 'agency' || actor.agencyId === h.agencyId;
+}
+
+export async function visibleHandover(deps: Deps, actor: Actor, id: number, db: Queryable = deps.db): Promise<HandoverRow> {
+  const h = await findHandover(db, id);
+  if (!h || !canSee(actor, h)) throw handoverNotFound();
+  return h;
+}
+
+/** Locks the header row for the transaction and applies the visibility rule. */
+export async function lockedVisibleHandover(tx: Queryable, actor: Actor, id: number): Promise<HandoverRow> {
+  const h = await lockHandover(tx, id);
+  if (!h || !canSee(actor, h)) throw handoverNotFound();
+  return h;
+}
+
+/** Throws unless the handover is in one of the given states; a received one answers HANDOVER_LOCKED. */
+export function requireStatus(h: HandoverRow, allowed: HandoverStatus[], action: string): void {
+  if (allowed.includes(h.status)) return;
+  if (h.status === 'received') throw locked();
+  throw new AppError(
+    'HANDOVER_STATE_INVALID',
+    `Không thể ${action}: hồ sơ giao nhận đang ở trạng thái "${STATUS_LABELS[h.status]}".`,
+    409,
+    { status: h.status, allowed },
+  );
+}
+
+/** Agency accounts act only on drafts (create, edit, upload, submit); the centre's staff do the rest. */
+export function requireDraftForAgency(actor: Actor, h: HandoverRow, action: string): void {
+  if (actor.role === 'agency') requireStatus(h, ['draft'], action);
+}
+
+export const todayOf = (d: Date) => {
+  // The centre works in Vietnam (UTC+7): "today" is the local calendar day, whatever the server's zone.
+  const local = new Date(d.getTime() + 7 * 3600_000);
+  return local.toISOString().slice(0, 10);
+};

@@ -1,0 +1,108 @@
+/** Request schemas of the handover API: one zod definition gives the runtime check and the TypeScript type. */
+import { z } from 'zod';
+import { Pagination, requiredText, text } from '../http/schemas/common.js';
+
+const id = z.number().int().positive();
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** A real calendar day as YYYY-MM-DD (the regex alone accepts 2025-02-30). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Ngày không tồn tại');
+
+const partyFields = {
+  deliveringName: optionalText(200),
+  deliveringPosition: optionalText(200),
+  receivingName: optionalText(200),
+  receivingPosition: optionalText(200),
+  legalBasis: optionalText(2000),
+  place: optionalText(200),
+};
+
+export const HandoverStatusEnum = z.enum(['draft', 'submitted', 'appraised', 'approved', 'received']);
+
+export const CreateHandoverBody = z.strictObject({
+  agencyId: id,
+  fondsId: id.nullable().optional(),
+  planId: id.nullable().optional(),
+  title: requiredText(500),
+  inventoryNo: z.number().int().min(1).max(9999).nullable().optional(),
+  declaredBoxes: z.number().int().min(0).max(100_000).nullable().optional(),
+  boxTypeId: id.nullable().optional(),
+  ...partyFields,
+});
+export type CreateHandoverInput = z.infer<typeof CreateHandoverBody>;
+
+export const PatchHandoverBody = z.strictObject({
+  fondsId: id.nullable().optional(),
+  planId: id.nullable().optional(),
+  title: requiredText(500).optional(),
+  inventoryNo: z.number().int().min(1).max(9999).nullable().optional(),
+  declaredBoxes: z.number().int().min(0).max(100_000).nullable().optional(),
+  boxTypeId: id.nullable().optional(),
+  measuredMetres: z.number().min(0).max(100_000).nullable().optional(),
+  physicalCondition: optionalText(2000),
+  attachments: optionalText(2000),
+  inventoryCopies: z.number().int().min(1).max(10).optional(),
+  ...partyFields,
+});
+export type PatchHandoverInput = z.infer<typeof PatchHandoverBody>;
+
+export const ListHandoversQuery = z.strictObject({
+  status: HandoverStatusEnum.optional(),
+  agencyId: z.coerce.number().int().positive().optional(),
+  planId: z.coerce.number().int().positive().optional(),
+  ...Pagination,
+});
+export type ListHandoversInput = z.infer<typeof ListHandoversQuery>;
+
+export const InventoryQuery = z.strictObject({ ...Pagination });
+
+export const ReturnBody = z.strictObject({ reason: requiredText(2000) });
+
+export const AppraiseBody = z.strictObject({
+  summary: requiredText(5000),
+  comments: z
+    .array(z.strictObject({ rowNo: id.nullable(), comment: requiredText(2000) }))
+    .max(5000)
+    .default([]),
+});
+export type AppraiseInput = z.infer<typeof AppraiseBody>;
+
+export const ApproveBody = z.strictObject({ approvalDecision: requiredText(500) });
+
+export const DiscrepancyInput = z.strictObject({
+  kind: z.enum(['missing', 'extra', 'damaged']),
+  rowNo: id.nullable().optional(),
+  fileNotation: optionalText(20),
+  description: requiredText(1000),
+});
+
+export const ReceiveBody = z.strictObject({
+  handoverDate: calendarDate,
+  measuredMetres: z.number().min(0).max(100_000).nullable().optional(),
+  physicalCondition: requiredText(2000),
+  attachments: optionalText(2000),
+  deliveringName: requiredText(200),
+  deliveringPosition: requiredText(200),
+  receivingName: requiredText(200),
+  receivingPosition: requiredText(200),
+  discrepancies: z.array(DiscrepancyInput).max(20_000).default([]),
+  shelfIds: z.array(id).min(1).max(1000).optional(),
+});
+export type ReceiveInput = z.infer<typeof ReceiveBody>;
+
+export const ROW_AMENDABLE = ['title', 'sheets', 'notes', 'physicalCondition', 'boxNo'] as const;
+export const RECORD_AMENDABLE = ['measuredMetres', 'physicalCondition', 'attachments'] as const;
+
+export const AmendmentBody = z.strictObject({
+  rowNo: id.nullable().optional(),
+  field: z.enum([...new Set([...ROW_AMENDABLE, ...RECORD_AMENDABLE])] as [string, ...string[]]),
+  value: z.union([z.string().max(2000), z.number(), z.null()]),
+  reason: requiredText(2000),
+});
+export type AmendmentInput = z.infer<typeof AmendmentBody>;

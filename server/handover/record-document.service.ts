@@ -1,0 +1,46 @@
+/** Gathers what the handover record (Biên bản giao nhận) prints and renders it as DOCX. */
+import type { Deps } from '../deps.js';
+import type { Actor } from '../http/route.js';
+import { DOCX_TYPE, FileResult } from '../http/route.js';
+import { todayOf, visibleHandover } from './handover.guards.js';
+import { findPlan } from './handover.repository.js';
+import { reconciliationOf, toHandover } from './handover.view.js';
+import { listDiscrepancies } from './receipt.repository.js';
+import { buildRecordDocx } from './record-docx.js';
+
+export function recordDocumentUseCases(deps: Deps) {
+  return {
+    /** Available from the draft on, so both sides can check it; marked DỰ THẢO until received. */
+    async recordDocx(actor: Actor, id: number): Promise<FileResult> {
+      const h = await visibleHandover(deps, actor, id);
+      const { summary } = await toHandover(deps, h);
+      const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
+      const body = await buildRecordDocx({
+        draft: h.status !== 'received',
+        centreName: deps.config.CENTRE_NAME,
+        agencyName: h.agencyName,
+        place: h.place,
+        date: h.handoverDate ?? todayOf(deps.clock()),
+        legalBasis: h.legalBasis,
+        plan,
+        approvalDecision: h.approvalDecision,
+        delivering: { name: h.deliveringName, position: h.deliveringPosition },
+        receiving: { name: h.receivingName, position: h.receivingPosition },
+        fondsName: h.fondsName,
+        fromYear: summary.fromYear,
+        toYear: summary.toYear,
+        boxes: summary.boxes,
+        files: reconciliationOf(h)?.filesReceived ?? summary.files,
+        sheets: summary.sheets,
+        measuredMetres: h.measuredMetres,
+        estimatedMetres: summary.estimatedMetres,
+        inventoryCopies: h.inventoryCopies,
+        physicalCondition: h.physicalCondition,
+        attachments: h.attachments,
+        counts: reconciliationOf(h),
+        discrepancies: h.status === 'received' ? await listDiscrepancies(deps.db, id) : [],
+      });
+      return new FileResult(`bien-ban-giao-nhan-${h.agencyCode}-${id}.docx`, DOCX_TYPE, body);
+    },
+  };
+}
