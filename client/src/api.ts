@@ -1,0 +1,224 @@
+/**
+ * The only module that talks to the server. Sends the session cookie, adds X-CSRF-Token on writes,
+ * and turns every failure into an ApiError whose message is Vietnamese (the server's, or ours).
+ */
+import { vi } from './i18n/vi.js';
+import type * as T from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called when a request made while signed in comes back 401 (session expired or revoked). */
+export function setUnauthenticatedHandler(fn: (() => void) | null) {
+  onUnauthenticated = fn;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function qs(query: Query = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall back to our own wording below.
+  }
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  if (err?.message) return new ApiError(res.status, err.code ?? 'ERROR', err.message, err.details);
+  if (res.status === 403) return new ApiError(403, 'FORBIDDEN', vi.errors.forbidden);
+  if (res.status === 404) return new ApiError(404, 'NOT_FOUND', vi.errors.notFound);
+  return new ApiError(res.status, 'HTTP_' + res.status, res.status >= 500 ? vi.errors.server : vi.errors.unexpected);
+}
+
+async function send(method: string, path: string, body?: unknown, form?: FormData): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (form) payload = form;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', vi.errors.network);
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthenticated?.();
+    throw err;
+  }
+  return res;
+}
+
+async function request<R>(method: string, path: string, body?: unknown, form?: FormData): Promise<R> {
+  const res = await send(method, path, body, form);
+  if (res.status === 204) return undefined as R;
+  try {
+    return (await res.json()) as R;
+  } catch {
+    throw new ApiError(res.status, 'BAD_RESPONSE', vi.errors.unexpected);
+  }
+}
+
+const get = <R>(path: string, query?: Query) => request<R>('GET', path + qs(query));
+const post = <R>(path: string, body: unknown = {}) => request<R>('POST', path, body);
+const patch = <R>(path: string, body: unknown) => request<R>('PATCH', path, body);
+
+function upload<R>(path: string, file: File, field = 'file'): Promise<R> {
+  const form = new FormData();
+  form.append(field, file, file.name);
+  return request<R>('POST', path, undefined, form);
+}
+
+function filenameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+/** Fetches a file download (errors stay in the page, in Vietnamese) and hands it to the browser. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await send('GET', path);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameFrom(res.headers.get('content-disposition')) ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+const id = (n: number | string) => encodeURIComponent(String(n));
+
+export const api = {
+  auth: {
+    async login(username: string, password: string) {
+      const r = await post<{ user: T.User; csrfToken: string }>('/api/auth/login', { username, password });
+      setCsrfToken(r.csrfToken);
+      return r.user;
+    },
+    async me() {
+      const r = await get<{ user: T.User; csrfToken: string }>('/api/auth/me');
+      setCsrfToken(r.csrfToken);
+      return r.user;
+    },
+    async logout() {
+      await post<void>('/api/auth/logout');
+      setCsrfToken(null);
+    },
+  },
+
+  users: {
+    list: () => get<T.User[] | T.Paged<T.User>>('/api/users').then((r) => (Array.isArray(r) ? r : r.items)),
+    create: (u: { username: string; displayName: string; password: string; role: T.Role; agencyId: number | null }) =>
+      post<T.User>('/api/users', u),
+    update: (userId: number, u: { displayName?: string; role?: T.Role; agencyId?: number | null; active?: boolean; password?: string }) =>
+      patch<T.User>(`/api/users/${id(userId)}`, u),
+  },
+
+  agencies: {
+    list: (q: { q?: string; level?: string; status?: string; parentId?: number; limit?: number; offset?: number; sort?: string }) =>
+      get<T.Paged<T.Agency>>('/api/agencies', q),
+    get: (agencyId: number) => get<T.AgencyDetail>(`/api/agencies/${id(agencyId)}`),
+    import: (file: File) => upload<T.ImportCounts>('/api/agencies/import', file),
+    deadlines: (agencyId: number) => get<T.AgencyDeadlines>(`/api/agencies/${id(agencyId)}/deadlines`),
+    importFiles: (agencyId: number, file: File) =>
+      upload<{ imported: number; unchanged: boolean }>(`/api/agencies/${id(agencyId)}/files/import`, file),
+  },
+
+  fonds: {
+    list: (q: { agencyId?: number; q?: string }) => get<T.Paged<T.Fonds>>('/api/fonds', q),
+  },
+
+  plans: {
+    list: () => get<{ items: T.Plan[] }>('/api/plans'),
+    get: (planId: number) => get<T.PlanDetail>(`/api/plans/${id(planId)}`),
+    create: (p: { year: number; decisionNo: string; decisionDate: string; recordsToYear: number; issuer?: string; handoverPlanNo?: string; handoverPlanDate?: string; notes?: string }) =>
+      post<T.Plan>('/api/plans', p),
+    addAgency: (planId: number, a: { agencyId: number; scheduledMonth: number; note?: string }) =>
+      post<unknown>(`/api/plans/${id(planId)}/agencies`, a),
+    updateAgency: (planId: number, agencyId: number, a: { scheduledMonth?: number; status?: T.PlanAgencyStatus; note?: string }) =>
+      patch<unknown>(`/api/plans/${id(planId)}/agencies/${id(agencyId)}`, a),
+  },
+
+  deadlines: {
+    mine: () => get<T.AgencyDeadlines>('/api/deadlines/mine'),
+    overdue: (q: { sort?: string; order?: string; level?: string }) => get<T.OverdueList>('/api/deadlines/overdue', q),
+    overdueXlsx: (q: { sort?: string; order?: string; level?: string }) =>
+      download('/api/deadlines/overdue.xlsx' + qs(q), 'co-quan-qua-han.xlsx'),
+  },
+
+  handovers: {
+    list: (q: { status?: string; agencyId?: number; planId?: number; limit?: number; offset?: number }) =>
+      get<T.Paged<T.HandoverSummary>>('/api/handovers', q),
+    get: (hid: number) => get<T.Handover>(`/api/handovers/${id(hid)}`),
+    create: (h: T.HandoverInput) => post<T.Handover>('/api/handovers', h),
+    update: (hid: number, h: T.HandoverInput) => patch<T.Handover>(`/api/handovers/${id(hid)}`, h),
+    uploadInventory: (hid: number, file: File) => upload<T.InventoryUploadResult>(`/api/handovers/${id(hid)}/inventory`, file),
+    inventory: (hid: number, q: { limit?: number; offset?: number }) =>
+      get<T.Paged<T.InventoryRow>>(`/api/handovers/${id(hid)}/inventory`, q),
+    submit: (hid: number) => post<T.Handover>(`/api/handovers/${id(hid)}/submit`),
+    returnToDraft: (hid: number, reason: string) => post<T.Handover>(`/api/handovers/${id(hid)}/return`, { reason }),
+    appraise: (hid: number, summary: string, comments: { rowNo: number | null; comment: string }[]) =>
+      post<T.Handover>(`/api/handovers/${id(hid)}/appraise`, { summary, comments }),
+    approve: (hid: number, approvalDecision: string) => post<T.Handover>(`/api/handovers/${id(hid)}/approve`, { approvalDecision }),
+    receive: (hid: number, r: T.ReceiveInput) => post<T.Handover>(`/api/handovers/${id(hid)}/receive`, r),
+    discrepancies: (hid: number) =>
+      get<{ items: T.Discrepancy[]; reconciliation: T.ReconciliationCounts }>(`/api/handovers/${id(hid)}/discrepancies`),
+    amendments: (hid: number) => get<{ items: T.Amendment[] }>(`/api/handovers/${id(hid)}/amendments`),
+    amend: (hid: number, a: { rowNo?: number; field: string; value: unknown; reason: string }) =>
+      post<T.Amendment>(`/api/handovers/${id(hid)}/amendments`, a),
+    record: (hid: number) => download(`/api/handovers/${id(hid)}/record.docx`, `bien-ban-giao-nhan-${hid}.docx`),
+  },
+
+  stacks: {
+    boxTypes: () => get<{ items: T.BoxType[] }>('/api/box-types'),
+    tree: () => get<{ repositories: T.RepositoryNode[] }>('/api/stacks'),
+    capacity: () => get<T.Capacity>('/api/stacks/capacity'),
+    suggest: (boxes: number, boxTypeId?: number | null) => get<T.Suggestion>('/api/stacks/suggest', { boxes, boxTypeId }),
+    locate: (code: string) => get<{ items: T.LocatedFile[] }>('/api/stacks/locate', { code }),
+    shelfBoxes: (shelfId: number) => get<{ items: T.ShelfBox[] }>(`/api/stacks/shelves/${id(shelfId)}/boxes`),
+    addRepository: (r: { code: string; name: string; address?: string }) => post<unknown>('/api/stacks/repositories', r),
+    addRoom: (r: { repositoryId: number; code: string; name: string }) => post<unknown>('/api/stacks/rooms', r),
+    addUnit: (u: { roomId: number; code: string; shelves: number; capacityM: number }) => post<unknown>('/api/stacks/shelf-units', u),
+  },
+
+  setup: {
+    demo: () => get<{ empty: boolean; state: 'idle' | 'running' | 'done' | 'failed'; log: string[]; error?: string }>('/api/setup/demo'),
+    startDemo: () => post<unknown>('/api/setup/demo'),
+  },
+
+  reports: {
+    yearly: (year: number) => get<T.YearlyReport>('/api/reports/yearly', { year }),
+    yearlyXlsx: (from: number, to: number) => download('/api/reports/yearly.xlsx' + qs({ from, to }), `so-lieu-${from}-${to}.xlsx`),
+  },
+};

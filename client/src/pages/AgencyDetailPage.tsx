@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { useAsync, useSession } from '../hooks.js';
+import { vi } from '../i18n/vi.js';
+import { date, yearSpan } from '../format.js';
+import { Link } from '../router.js';
+import type { User } from '../types.js';
+import { DeadlinesView } from '../components/DeadlinesView.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { RegisterImport } from '../components/RegisterImport.js';
+import { AgencyStatusBadge, Badge, Empty, Loading, Section } from '../components/ui.js';
+
+function Deadlines({ agencyId, user }: { agencyId: number; user: User }) {
+  const r = useAsync(() => api.agencies.deadlines(agencyId), [agencyId]);
+  const [showImport, setShowImport] = useState(false);
+  return (
+    <Section
+      title={vi.agency.deadlines}
+      actions={
+        <button type="button" onClick={() => setShowImport((s) => !s)}>
+          {vi.agency.registerImport}
+        </button>
+      }
+    >
+      {showImport && <RegisterImport agencyId={agencyId} onDone={r.reload} />}
+      {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
+      {r.data && <DeadlinesView data={r.data} linkHandovers={user.role !== 'researcher'} />}
+    </Section>
+  );
+}
+
+export function AgencyDetailPage({ id }: { id: number }) {
+  const { user } = useSession();
+  // The server decides what an agency account may see (403 with its reason for other agencies).
+  const r = useAsync(() => api.agencies.get(id), [id]);
+  if (r.loading && !r.data) return <Loading />;
+  if (r.error || !r.data) return <ErrorMessage error={r.error} />;
+  const a = r.data;
+  const showDeadlines = user.role !== 'researcher';
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>
+          {a.name} <span className="muted">({a.code})</span>
+        </h1>
+        <AgencyStatusBadge status={a.status} />
+      </div>
+      <Section title={vi.agency.info}>
+        <dl className="facts">
+          <dt>{vi.agencies.level}</dt>
+          <dd>{vi.levels[a.level] ?? a.level}</dd>
+          <dt>{vi.agencies.parent}</dt>
+          <dd>{a.parentId ? <Link to={`/agencies/${a.parentId}`}>{a.parentName ?? '#' + a.parentId}</Link> : '—'}</dd>
+          <dt>{vi.agencies.successor}</dt>
+          <dd>{a.successorId ? <Link to={`/agencies/${a.successorId}`}>{a.successorName ?? '#' + a.successorId}</Link> : '—'}</dd>
+          <dt>{vi.agencies.statusDate}</dt>
+          <dd>{date(a.statusDate)}</dd>
+          <dt>{vi.agencies.decision}</dt>
+          <dd>{a.listingDecision || '—'}</dd>
+          <dt>{vi.agencies.address}</dt>
+          <dd>{a.address || '—'}</dd>
+          <dt>{vi.common.notes}</dt>
+          <dd>{a.notes || '—'}</dd>
+        </dl>
+      </Section>
+      <Section title={vi.agency.fonds}>
+        {a.fonds.length === 0 ? (
+          <Empty text={vi.agency.noFonds} />
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{vi.agency.fondsCode}</th>
+                  <th>{vi.agency.fondsName}</th>
+                  <th>{vi.agency.fondsKind}</th>
+                  <th>{vi.agencies.status}</th>
+                  <th>{vi.agency.years}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.fonds.map((f) => (
+                  <tr key={f.id}>
+                    <td className="nowrap">{f.code}</td>
+                    <td>{f.name}</td>
+                    <td>{vi.fondsKind[f.kind] ?? f.kind}</td>
+                    <td>
+                      <Badge tone={f.status === 'open' ? 'ok' : 'neutral'}>{vi.fondsStatus[f.status] ?? f.status}</Badge>
+                    </td>
+                    <td>{yearSpan(f.startYear, f.endYear)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      {(a.children.length > 0 || a.predecessors.length > 0) && (
+        <div className="grid-2">
+          {a.children.length > 0 && (
+            <Section title={vi.agency.children}>
+              <ul className="plain-list">
+                {a.children.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/agencies/${c.id}`}>{c.code} — {c.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+          {a.predecessors.length > 0 && (
+            <Section title={vi.agency.predecessors}>
+              <ul className="plain-list">
+                {a.predecessors.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/agencies/${c.id}`}>{c.code} — {c.name}</Link> {c.status && <AgencyStatusBadge status={c.status} />}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+        </div>
+      )}
+      {showDeadlines && <Deadlines agencyId={a.id} user={user} />}
+    </div>
+  );
+}

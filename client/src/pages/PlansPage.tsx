@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { useAction, useAsync } from '../hooks.js';
+import { vi } from '../i18n/vi.js';
+import { date } from '../format.js';
+import { Link, navigate } from '../router.js';
+import type { Plan } from '../types.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Badge, Empty, Field, Loading, Section } from '../components/ui.js';
+
+const STATUSES = ['planned', 'inventory_submitted', 'appraised', 'approved', 'received'] as const;
+
+function Progress({ plan }: { plan: Plan }) {
+  const c = plan.counts ?? ({} as Plan['counts']);
+  const total = STATUSES.reduce((n, s) => n + (c[s] ?? 0), 0);
+  return (
+    <div className="progress-line">
+      <span>
+        {c.received ?? 0}/{total} {vi.planStatus.received.toLowerCase()}
+      </span>
+      {(c.late ?? 0) > 0 && <Badge tone="bad">{vi.plans.late}: {c.late}</Badge>}
+    </div>
+  );
+}
+
+function CreatePlan({ onCancel }: { onCancel: () => void }) {
+  const action = useAction();
+  const [f, setF] = useState({ year: '', decisionNo: '', decisionDate: '', recordsToYear: '', issuer: vi.plans.defaultIssuer, handoverPlanNo: '', handoverPlanDate: '', notes: '' });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const plan = await action.run(() =>
+      api.plans.create({
+        year: Number(f.year),
+        decisionNo: f.decisionNo.trim(),
+        decisionDate: f.decisionDate,
+        recordsToYear: Number(f.recordsToYear),
+        issuer: f.issuer.trim() || undefined,
+        handoverPlanNo: f.handoverPlanNo.trim() || undefined,
+        handoverPlanDate: f.handoverPlanDate || undefined,
+        notes: f.notes.trim() || undefined,
+      }),
+    );
+    if (plan) navigate(`/plans/${plan.id}`);
+  };
+  return (
+    <Section title={vi.plans.create}>
+      <form className="form-grid" onSubmit={submit}>
+        <Field label={vi.plans.year}>
+          <input type="number" required min={1900} max={2200} value={f.year} onChange={set('year')} />
+        </Field>
+        <Field label={vi.plans.decisionNo}>
+          <input required value={f.decisionNo} onChange={set('decisionNo')} placeholder={vi.plans.decisionPlaceholder} />
+        </Field>
+        <Field label={vi.plans.decisionDate}>
+          <input type="date" required value={f.decisionDate} onChange={set('decisionDate')} />
+        </Field>
+        <Field label={vi.plans.recordsToYear}>
+          <input type="number" required min={1800} max={2200} value={f.recordsToYear} onChange={set('recordsToYear')} />
+        </Field>
+        <Field label={vi.plans.issuer}>
+          <input value={f.issuer} onChange={set('issuer')} />
+        </Field>
+        <Field label={vi.plans.handoverPlanNo}>
+          <input value={f.handoverPlanNo} onChange={set('handoverPlanNo')} />
+        </Field>
+        <Field label={vi.plans.handoverPlanDate}>
+          <input type="date" value={f.handoverPlanDate} onChange={set('handoverPlanDate')} />
+        </Field>
+        <Field label={vi.common.notes} wide>
+          <textarea rows={2} value={f.notes} onChange={set('notes')} />
+        </Field>
+        <div className="form-actions">
+          <ErrorMessage error={action.error} />
+          <button type="submit" className="primary" disabled={action.busy}>{vi.common.save}</button>
+          <button type="button" onClick={onCancel}>{vi.common.cancel}</button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+export function PlansPage() {
+  const r = useAsync(() => api.plans.list(), []);
+  const [creating, setCreating] = useState(false);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{vi.plans.title}</h1>
+        {!creating && (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {vi.plans.create}
+          </button>
+        )}
+      </div>
+      {creating && <CreatePlan onCancel={() => setCreating(false)} />}
+      {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
+      {r.data && r.data.items.length === 0 && <Empty text={vi.plans.none} />}
+      {r.data && r.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th className="num">{vi.plans.year}</th>
+                <th>{vi.plans.decisionNo}</th>
+                <th>{vi.plans.decisionDate}</th>
+                <th className="num">{vi.plans.recordsToYear}</th>
+                <th>{vi.plans.handoverPlanNo}</th>
+                <th>{vi.plans.progress}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.data.items.map((p) => (
+                <tr key={p.id}>
+                  <td className="num">{p.year}</td>
+                  <td>
+                    <Link to={`/plans/${p.id}`}>{p.decisionNo}</Link>
+                  </td>
+                  <td>{date(p.decisionDate)}</td>
+                  <td className="num">{p.recordsToYear}</td>
+                  <td>{p.handoverPlanNo ?? '—'}</td>
+                  <td>
+                    <Progress plan={p} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

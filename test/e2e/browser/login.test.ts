@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, login, openBrowser, PASSWORD, shot, type BrowserEnv } from './support/browser.js';
+
+describe('login page', () => {
+  let env: BrowserEnv;
+  beforeAll(async () => {
+    env = await openBrowser();
+    await createUser(env.t, 'luutru.lan', 'archivist');
+  });
+  afterAll(async () => env?.close());
+
+  it('when the password is wrong, then a Vietnamese error shows; when it is right, then the archivist lands on the dashboard', async () => {
+    const { page, base } = env;
+    await login(page, base, 'luutru.lan', 'mat-khau-sai-roi');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    expect(await page.getByRole('heading', { name: 'Kho Lưu trữ' }).isVisible()).toBe(true);
+    await shot(page, 'login', '1-wrong-password');
+
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const nav = page.getByRole('navigation');
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links).toEqual(['Tổng quan', 'Cơ quan nộp lưu', 'Kế hoạch thu', 'Giao nhận', 'Kho', 'Quá hạn nộp lưu']);
+    // The account page is for administrators only: an archivist has neither the link nor the page.
+    await page.goto(base + '/users');
+    await page.getByText('Không có quyền truy cập').waitFor();
+    await shot(page, 'login', '2-dashboard');
+
+    // After a reload the session cookie keeps the user signed in; signing out returns to the login form.
+    await page.goto(base + '/dashboard');
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(env.pageErrors).toEqual([]);
+  });
+});

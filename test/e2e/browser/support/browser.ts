@@ -1,0 +1,87 @@
+/**
+ * Chromium through playwright-core against the real app started in-process with startTestApp().
+ * Every suite gets a fresh profile directory, and screenshots land in test-artifacts/screenshots/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../../support/test-app.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = path.resolve('test-artifacts', 'screenshots');
+const CLIENT_INDEX = path.resolve('client', 'dist', 'index.html');
+
+export interface BrowserEnv {
+  t: TestApp;
+  /** http://localhost:<port>: the session cookie is set for this host, as a user would browse. */
+  base: string;
+  context: BrowserContext;
+  page: Page;
+  /** Errors thrown in the page (uncaught exceptions): a test ends by checking there were none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<BrowserEnv> {
+  if (!fs.existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run "npm run test:browser" (it builds the client first)');
+  const t = await startTestApp();
+  const base = t.baseUrl.replace('127.0.0.1', 'localhost');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    // The flags above carry --headless themselves, so Playwright must not add its own set.
+    headless: false,
+    args: ARGS,
+    viewport: { width: 1360, height: 900 },
+    locale: 'vi-VN',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return {
+    t,
+    base,
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+      await t.close();
+    },
+  };
+}
+
+export async function shot(page: Page, test: string, step: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // The top bar is sticky: scrolled pages would show it mid-way through a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${test}-${step}.png`), fullPage: true });
+}
+
+export async function login(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(base + '/');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export const PASSWORD = 'mat-khau-thu-nghiem';
+
+/** A user created directly through the auth service (the way the app's first admin is created). */
+export async function createUser(t: TestApp, username: string, role: 'admin' | 'archivist' | 'agency' | 'researcher', agencyId: number | null = null) {
+  await t.auth.createUser(null, { username, displayName: `Người dùng ${username}`, password: PASSWORD, role, agencyId });
+}
