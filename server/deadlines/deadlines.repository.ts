@@ -5,16 +5,6 @@
  */
 import type { Queryable } from '../db/db.js';
 
-export interface DueSummaryRow {
-  overdue: number;
-  earliestDueYear: number | null;
-  dueThisYear: number;
-  dueNextYear: number;
-  later: number;
-  pendingDeclassification: number;
-  deposited: number;
-}
-
 export interface DueFileRow {
   id: number;
   fileNotation: string;
@@ -26,43 +16,38 @@ export interface DueFileRow {
   received: boolean;
 }
 
-export async function dueSummary(db: Queryable, agencyId: number, year: number): Promise<DueSummaryRow> {
-  const [r] = await db.query<DueSummaryRow>(
-    `SELECT count(*) FILTER (WHERE received_at IS NULL AND due_year < $2)::int AS overdue,
-            min(due_year) FILTER (WHERE received_at IS NULL AND due_year < $2) AS "earliestDueYear",
-            count(*) FILTER (WHERE received_at IS NULL AND due_year = $2)::int AS "dueThisYear",
-            count(*) FILTER (WHERE received_at IS NULL AND due_year = $2 + 1)::int AS "dueNextYear",
-            count(*) FILTER (WHERE received_at IS NULL AND due_year > $2 + 1)::int AS later,
-            count(*) FILTER (WHERE received_at IS NULL AND due_year IS NULL)::int AS "pendingDeclassification",
-            count(*) FILTER (WHERE received_at IS NOT NULL)::int AS deposited
-       FROM record_files WHERE agency_id = $1 AND permanent`,
-    [agencyId, year],
-  );
-  return r;
+export async function agencyRef(db: Queryable, id: number) {
+  const rows = await db.query<{ id: number; code: string; name: string }>(`SELECT id, code, name FROM source_agencies WHERE id = $1`, [id]);
+  return rows[0];
 }
 
-export async function dueByYear(db: Queryable, agencyId: number) {
-  return db.query<{ dueYear: number; rule: string; files: number }>(
-    `SELECT due_year AS "dueYear", due_rule AS rule, count(*)::int AS files
+/** One row per (due year, rule, deposited?) of an agency's permanent files: summary and per-year table come from it. */
+export async function dueGroups(db: Queryable, agencyId: number) {
+  return db.query<{ dueYear: number | null; rule: string; received: boolean; files: number }>(
+    `SELECT due_year AS "dueYear", due_rule AS rule, received_at IS NOT NULL AS received, count(*)::int AS files
        FROM record_files
-      WHERE agency_id = $1 AND permanent AND received_at IS NULL AND due_year IS NOT NULL
-      GROUP BY due_year, due_rule
-      ORDER BY due_year, due_rule`,
+      WHERE agency_id = $1 AND permanent
+      GROUP BY 1, 2, 3
+      ORDER BY 1, 2`,
     [agencyId],
   );
 }
 
-/** Files not yet deposited whose due year lies in [fromYear, toYear] (either bound may be null: open). */
-export async function dueFiles(db: Queryable, agencyId: number, fromYear: number | null, toYear: number | null, limit: number): Promise<DueFileRow[]> {
+/**
+ * Files still owed that are overdue (due before `year`) or due this or next year, at most `limit` of each kind,
+ * earliest first — one query instead of two, since on embedded PGlite every query waits for the single connection.
+ */
+export async function owedFiles(db: Queryable, agencyId: number, year: number, limit: number): Promise<DueFileRow[]> {
   return db.query<DueFileRow>(
-    `SELECT id, file_notation AS "fileNotation", title, end_year AS "endYear", due_year AS "dueYear", due_rule AS "dueRule",
-            handover_id AS "handoverId", received_at IS NOT NULL AS received
-       FROM record_files
-      WHERE agency_id = $1 AND permanent AND received_at IS NULL AND due_year IS NOT NULL
-        AND ($2::integer IS NULL OR due_year >= $2) AND ($3::integer IS NULL OR due_year <= $3)
-      ORDER BY due_year, file_notation, id
-      LIMIT $4`,
-    [agencyId, fromYear, toYear, limit],
+    `SELECT id, "fileNotation", title, "endYear", "dueYear", "dueRule", "handoverId", false AS received
+       FROM (SELECT id, file_notation AS "fileNotation", title, end_year AS "endYear", due_year AS "dueYear", due_rule AS "dueRule",
+                    handover_id AS "handoverId",
+                    row_number() OVER (PARTITION BY due_year < $2 ORDER BY due_year, file_notation, id) AS n
+               FROM record_files
+              WHERE agency_id = $1 AND permanent AND received_at IS NULL AND due_year <= $2 + 1) owed
+      WHERE n <= $3
+      ORDER BY "dueYear", "fileNotation", id`,
+    [agencyId, year, limit],
   );
 }
 

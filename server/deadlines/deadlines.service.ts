@@ -3,7 +3,6 @@ import { ERRORS } from '../errors.js';
 import { FileResult, XLSX_TYPE, type Actor } from '../http/route.js';
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
 import { assertOwnAgency } from '../intake/access-scope.js';
-import { getAgency } from '../intake/agency.repository.js';
 import { LEVEL_LABELS, STATUS_LABELS } from '../intake/agency-rules.js';
 import { currentYear } from './calendar.js';
 import { DUE_RULE_LABELS, type DueRule } from './deposit-deadline.js';
@@ -40,30 +39,47 @@ function presentFile(f: DueFileRow, year: number) {
 const defaultOrder = (sort: OverdueSort) => (sort === 'overdueFiles' ? 'desc' : 'asc');
 
 export function createDeadlinesService(deps: Deps) {
-  async function forAgency(agencyId: number) {
-    const agency = await getAgency(deps.db, agencyId);
-    if (!agency) throw ERRORS.notFound('cơ quan');
+  async function forAgency(agency: { id: number; code: string; name: string }) {
     const year = currentYear(deps.clock());
-    const s = await repo.dueSummary(deps.db, agencyId, year);
-    const byYear = (await repo.dueByYear(deps.db, agencyId)).map((r) => ({ ...r, ruleLabel: ruleLabel(r.rule) }));
-    const upcoming = await repo.dueFiles(deps.db, agencyId, year, year + 1, LIST_MAX);
-    const overdue = await repo.dueFiles(deps.db, agencyId, null, year - 1, LIST_MAX);
+    const groups = await repo.dueGroups(deps.db, agency.id);
+    const files = await repo.owedFiles(deps.db, agency.id, year, LIST_MAX);
+    const summary = {
+      overdue: { files: 0, earliestDueYear: null as number | null },
+      dueThisYear: { files: 0 },
+      dueNextYear: { files: 0 },
+      later: { files: 0 },
+      pendingDeclassification: { files: 0 },
+      deposited: { files: 0 },
+    };
+    const byYear: { dueYear: number; rule: string; files: number; ruleLabel: string }[] = [];
+    for (const g of groups) {
+      const status = dueStatus(g, year);
+      if (status === 'overdue') {
+        summary.overdue.files += g.files;
+        summary.overdue.earliestDueYear = Math.min(summary.overdue.earliestDueYear ?? Infinity, g.dueYear!);
+      } else if (status === 'due_this_year') summary.dueThisYear.files += g.files;
+      else if (status === 'due_next_year') summary.dueNextYear.files += g.files;
+      else if (status === 'later') summary.later.files += g.files;
+      else if (status === 'pending_declassification') summary.pendingDeclassification.files += g.files;
+      else summary.deposited.files += g.files;
+      if (!g.received && g.dueYear !== null) byYear.push({ dueYear: g.dueYear, rule: g.rule, files: g.files, ruleLabel: ruleLabel(g.rule) });
+    }
+    const presented = files.map((f) => presentFile(f, year));
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
       currentYear: year,
       transitionRule: deps.config.DEADLINE_TRANSITION_RULE,
-      summary: {
-        overdue: { files: s.overdue, earliestDueYear: s.earliestDueYear },
-        dueThisYear: { files: s.dueThisYear },
-        dueNextYear: { files: s.dueNextYear },
-        later: { files: s.later },
-        pendingDeclassification: { files: s.pendingDeclassification },
-        deposited: { files: s.deposited },
-      },
+      summary,
       byYear,
-      upcoming: upcoming.map((f) => presentFile(f, year)),
-      overdueFiles: overdue.map((f) => presentFile(f, year)),
+      upcoming: presented.filter((f) => f.status !== 'overdue'),
+      overdueFiles: presented.filter((f) => f.status === 'overdue'),
     };
+  }
+
+  async function agencyOr404(agencyId: number) {
+    const agency = await repo.agencyRef(deps.db, agencyId);
+    if (!agency) throw ERRORS.notFound('cơ quan');
+    return agency;
   }
 
   async function overdueList(q: OverdueQuery) {
@@ -75,14 +91,14 @@ export function createDeadlinesService(deps: Deps) {
   return {
     async agencyDeadlines(actor: Actor, agencyId: number) {
       // Unknown id → 404 for everyone; another agency's id → 403 for an agency account.
-      if (!(await getAgency(deps.db, agencyId))) throw ERRORS.notFound('cơ quan');
+      const agency = await agencyOr404(agencyId);
       assertOwnAgency(actor, agencyId);
-      return forAgency(agencyId);
+      return forAgency(agency);
     },
 
     async mine(actor: Actor) {
       if (actor.agencyId === null) throw ERRORS.forbidden('Chỉ tài khoản cơ quan có hạn nộp lưu của riêng mình.');
-      return forAgency(actor.agencyId);
+      return forAgency(await agencyOr404(actor.agencyId));
     },
 
     overdueList,

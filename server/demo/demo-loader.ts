@@ -185,7 +185,9 @@ export async function loadDemoData(api: ApiClient, log: (msg: string) => void = 
   const registerAgencies = [...list.filter((a) => a.status === 'active' && a.level === 'province').slice(0, 30), ...list.filter((a) => a.level === 'district').slice(0, 40)];
   for (const [i, a] of registerAgencies.entries()) {
     const endYear = 2006 + (i % 12); // due (2011 law) 2016…2027: overdue, due this year, next year, later
-    const rows = demoRows({ files: 8 + (i % 9) * 3, boxes: 3, fromYear: endYear - 1, toYear: endYear, agencyName: a.name, seed: 5000 + i });
+    // The demo agency account (Sở Nội vụ) gets a register spanning every deadline state.
+    const span = a.code === 'T003' ? { files: 24, fromYear: 2012, toYear: 2019 } : { files: 8 + (i % 9) * 3, fromYear: endYear - 1, toYear: endYear };
+    const rows = demoRows({ ...span, boxes: 3, agencyName: a.name, seed: 5000 + i });
     await api.upload(`/api/agencies/${ids.agency.get(a.code)!.id}/files/import`, 'so-theo-doi.csv', inventoryCsv(rows));
   }
 
