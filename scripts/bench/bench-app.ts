@@ -2,15 +2,14 @@
  * Starts the real app for a benchmark: on-disk PGlite in a temp dir (the embedded default), or a fresh
  * database on the server named by DATABASE_URL. Loopback only.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.js';
-import { openPglite, openPostgres, type Db } from '../../server/db/db.js';
+import { openPglite, type Db } from '../../server/db/db.js';
+import { freshPostgresDatabase } from '../../test/support/fresh-database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { ApiClient } from '../../server/demo/api-client.js';
@@ -23,21 +22,7 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
   let db: Db;
   let drop = async () => {};
   if (backend === 'postgres') {
-    const url = process.env.DATABASE_URL!;
-    const name = `kho_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    db = await openPostgres(u.toString());
-    drop = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    ({ db, drop } = await freshPostgresDatabase(process.env.DATABASE_URL!, 'kho_bench', 10));
   } else {
     db = await openPglite(config.dbDir);
   }

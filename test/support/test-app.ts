@@ -2,15 +2,14 @@
  * Starts the real app on port 0 against a real database: PGlite in memory by default, or a fresh
  * database on the PostgreSQL server named by DATABASE_URL (created here, dropped on close).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../server/config.js';
-import { openPglite, openPostgres, type Db } from '../../server/db/db.js';
+import { openPglite, type Db } from '../../server/db/db.js';
+import { freshPostgresDatabase } from './fresh-database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createApp, type App } from '../../server/app.js';
 import type { Role } from '../../server/http/route.js';
@@ -28,32 +27,12 @@ export interface TestApp extends App {
   close(): Promise<void>;
 }
 
-async function freshPostgres(url: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const name = `kho_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 5);
-  return {
-    db,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export async function startTestApp(env: Record<string, string> = {}, start = new Date('2026-11-22T09:00:00+07:00')): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '1000', ...env });
   let db: Db;
   let drop = async () => {};
-  if (process.env.DATABASE_URL) ({ db, drop } = await freshPostgres(process.env.DATABASE_URL));
+  if (process.env.DATABASE_URL) ({ db, drop } = await freshPostgresDatabase(process.env.DATABASE_URL, 'kho_test'));
   else db = await openPglite(null);
   await migrate(db);
   const now = { value: start };
