@@ -15,8 +15,9 @@ export function demoRoutes(_deps: Deps, s: Services) {
       method: 'post', path: '/api/setup/demo', tag: 'setup', access: ['admin'], status: 202,
       summary: 'Nạp dữ liệu mẫu Hưng Yên vào cơ sở dữ liệu trống (chạy nền, qua chính API với phiên của quản trị viên)',
       handler: async ({ req }) => {
-        const port = req.socket.localPort;
-        const api = new ApiClient(`http://127.0.0.1:${port}`, `${SESSION_COOKIE}=${readCookie(req, SESSION_COOKIE)}`, req.csrfToken ?? null);
+        // Call back on the address this request arrived on: the server may listen on one interface only.
+        const local = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+        const api = new ApiClient(`http://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort}`, `${SESSION_COOKIE}=${readCookie(req, SESSION_COOKIE)}`, req.csrfToken ?? null);
         return s.demo.start(api);
       },
     }),
