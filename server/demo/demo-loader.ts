@@ -79,7 +79,6 @@ async function runHandover(api: ApiClient, ids: Ids, h: HandoverPlanItem, seed: 
     deliveringPosition: 'Văn thư - Lưu trữ cơ quan',
     receivingName: 'Trần Văn Minh',
     receivingPosition: 'Phó Giám đốc Trung tâm',
-    legalBasis: 'Luật Lưu trữ số 01/2011/QH13; Thông tư số 16/2014/TT-BNV',
     place: 'Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên',
   });
   const rows = demoRows({ files: h.files, boxes: h.boxes, fromYear: h.fromYear, toYear: h.toYear, agencyName: agency.name, seed });
@@ -92,7 +91,7 @@ async function runHandover(api: ApiClient, ids: Ids, h: HandoverPlanItem, seed: 
     comments: [{ rowNo: 3, comment: 'Tiêu đề chưa phản ánh đủ nội dung, đề nghị ghi rõ trích yếu.' }],
   });
   if (h.stopAt === 'appraised') return created.id;
-  await api.post(`/api/handovers/${created.id}/approve`, { approvalDecision: `Quyết định số ${100 + (seed % 300)}/QĐ-SNV của Sở Nội vụ phê duyệt Danh mục hồ sơ nộp lưu` });
+  await api.post(`/api/handovers/${created.id}/approve`, { approvalDecision: `Quyết định số ${100 + (seed % 300)}/QĐ-SNV của Sở Nội vụ` });
   await api.post(`/api/handovers/${created.id}/receive`, {
     handoverDate: h.handoverDate,
     measuredMetres: h.measuredMetres,

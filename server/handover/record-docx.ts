@@ -64,6 +64,9 @@ const longDate = (iso: string) => `ngày ${Number(iso.slice(8, 10))} tháng ${Nu
 const num = (n: number) => n.toLocaleString('vi-VN');
 const metres = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
+/** Staff type free text with or without a final full stop; the record adds its own punctuation. */
+const bare = (s: string) => s.trim().replace(/[.;:,\s]+$/u, '');
+
 function legalBasis(d: RecordDocData): string[] {
   const lines =
     d.date >= LAW_2024_HANDOVERS_FROM
@@ -75,7 +78,7 @@ function legalBasis(d: RecordDocData): string[] {
       lines.push(`Căn cứ Kế hoạch giao nhận số ${d.plan.handoverPlanNo}${d.plan.handoverPlanDate ? ` ngày ${dmy(d.plan.handoverPlanDate)}` : ''};`);
     }
   }
-  for (const l of (d.legalBasis ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean)) lines.push(l);
+  for (const l of (d.legalBasis ?? '').split(/\r?\n/).map(bare).filter(Boolean)) lines.push(/^căn cứ/iu.test(l) ? `${l};` : `Căn cứ ${l};`);
   if (d.approvalDecision) lines.push(`Căn cứ ${d.approvalDecision} phê duyệt Danh mục hồ sơ, tài liệu nộp lưu;`);
   return lines;
 }
@@ -133,10 +136,10 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
         `${measured}; ước tính ${metres(d.estimatedMetres)} mét giá theo số hộp.`,
       { indent: true },
     ),
-    para(`3. Tình trạng vật lý của tài liệu giao nộp: ${d.physicalCondition ?? BLANK}.`, { indent: true }),
+    para(`3. Tình trạng vật lý của tài liệu giao nộp: ${d.physicalCondition ? bare(d.physicalCondition) : BLANK}.`, { indent: true }),
     para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: ${d.inventoryCopies} bản.`, { indent: true }),
     ...discrepancyLines(d),
-    para(`6. Tài liệu kèm theo khác: ${d.attachments ?? 'không'}.`, { indent: true }),
+    para(`6. Tài liệu kèm theo khác: ${d.attachments ? bare(d.attachments) : 'không'}.`, { indent: true }),
     para('Biên bản này được lập thành 02 bản, mỗi bên giữ 01 bản và có giá trị như nhau.', { indent: true, after: 240 }),
     twoColumns(sign('ĐẠI DIỆN BÊN GIAO', d.delivering.name), sign('ĐẠI DIỆN BÊN NHẬN', d.receiving.name)),
   ];

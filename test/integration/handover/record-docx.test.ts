@@ -85,6 +85,17 @@ describe('handover record (Biên bản giao nhận tài liệu)', () => {
     expect(text).not.toContain('01/2011/QH13');
   });
 
+  it('when staff type free text with or without a final stop or “Căn cứ”, then the record punctuates it once', async () => {
+    const h = await newHandover(w, w.staff, { legalBasis: 'Công văn số 12/SNV-CCVTLT ngày 05/4/2026.\nCăn cứ Kế hoạch số 7/KH-UBND;' });
+    await uploadRows(w, h.id, inventoryRows(5, { filesPerBox: 5 }));
+    expect((await w.staff.patch(`/api/handovers/${h.id}`, { physicalCondition: 'Giấy giòn, ố vàng.' })).status).toBe(200);
+    const text = await docText(h.id);
+    expect(text).toContain('Căn cứ Công văn số 12/SNV-CCVTLT ngày 05/4/2026;');
+    expect(text).toContain('Căn cứ Kế hoạch số 7/KH-UBND;');
+    expect(text).not.toContain('Căn cứ Căn cứ');
+    expect(text).toContain('Tình trạng vật lý của tài liệu giao nộp: Giấy giòn, ố vàng.\n');
+  });
+
   it('when the handover does not exist, then 404', async () => {
     expect((await w.staff.get('/api/handovers/999999/record.docx')).status).toBe(404);
   });
