@@ -1,27 +1,25 @@
-/** Shapes of the HTTP API (see the contract); dates are 'YYYY-MM-DD', timestamps ISO strings. */
+/**
+ * Shapes of the HTTP API (see the contract); dates are 'YYYY-MM-DD', timestamps ISO strings.
+ * Where the server exports the shape it sends, the client takes it from there with a type-only import
+ * (erased at build: no server code reaches the bundle), so the two cannot drift apart.
+ */
 
-export type Role = 'admin' | 'archivist' | 'agency' | 'researcher';
+/** A server type as it arrives over JSON: every Date becomes its ISO string. */
+export type AsJson<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? AsJson<U>[]
+    : T extends object
+      ? { [K in keyof T]: AsJson<T[K]> }
+      : T;
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: number | null;
-  agencyName: string | null;
-  active: boolean;
-  createdAt?: string;
-}
+export type { Role } from '../../server/http/route.js';
+export type { User } from '../../server/access/users.repository.js';
+export type { Problem } from '../../server/handover/inventory/types.js';
 
 export interface Paged<T> {
   items: T[];
   total: number;
-}
-
-export interface Problem {
-  row: number | null;
-  column: string | null;
-  message: string;
 }
 
 export * from './types/intake.js';

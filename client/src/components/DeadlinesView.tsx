@@ -2,42 +2,31 @@ import { vi } from '../i18n/vi.js';
 import { num } from '../format.js';
 import { Link } from '../router.js';
 import type { AgencyDeadlines, RecordFileDue } from '../types.js';
-import { DueStatusBadge, Empty, Section, Stat } from './ui.js';
+import { DataTable, type Column } from './DataTable.js';
+import { DueStatusBadge, Section, Stat } from './ui.js';
+
+type YearCount = AgencyDeadlines['byYear'][number];
+
+const YEAR_COLUMNS: Column<YearCount>[] = [
+  { header: vi.deadlines.dueYear, cell: (y) => y.dueYear ?? '—', align: 'right' },
+  { header: vi.common.files, cell: (y) => num(y.files, 0), align: 'right' },
+  { header: vi.deadlines.ruleApplied, cell: (y) => vi.dueRules[y.rule] ?? y.rule, className: 'small' },
+];
 
 function FilesTable({ files, linkHandovers }: { files: RecordFileDue[]; linkHandovers: boolean }) {
-  if (files.length === 0) return <Empty text={vi.deadlines.noFiles} />;
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{vi.deadlines.fileNotation}</th>
-            <th>{vi.deadlines.fileTitle}</th>
-            <th className="num">{vi.deadlines.endYear}</th>
-            <th className="num">{vi.deadlines.dueYear}</th>
-            <th>{vi.deadlines.ruleApplied}</th>
-            <th>{vi.agencies.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.id}>
-              <td className="nowrap">
-                {linkHandovers && f.handoverId ? <Link to={`/handovers/${f.handoverId}`}>{f.fileNotation}</Link> : f.fileNotation}
-              </td>
-              <td>{f.title}</td>
-              <td className="num">{f.endYear}</td>
-              <td className="num">{f.dueYear ?? '—'}</td>
-              <td className="small">{f.dueRuleLabel}</td>
-              <td>
-                <DueStatusBadge status={f.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<RecordFileDue>[] = [
+    {
+      header: vi.deadlines.fileNotation,
+      cell: (f) => (linkHandovers && f.handoverId ? <Link to={`/handovers/${f.handoverId}`}>{f.fileNotation}</Link> : f.fileNotation),
+      className: 'nowrap',
+    },
+    { header: vi.deadlines.fileTitle, cell: (f) => f.title },
+    { header: vi.deadlines.endYear, cell: (f) => f.endYear, align: 'right' },
+    { header: vi.deadlines.dueYear, cell: (f) => f.dueYear ?? '—', align: 'right' },
+    { header: vi.deadlines.ruleApplied, cell: (f) => f.dueRuleLabel, className: 'small' },
+    { header: vi.agencies.status, cell: (f) => <DueStatusBadge status={f.status} /> },
+  ];
+  return <DataTable columns={columns} rows={files} rowKey={(f) => f.id} empty={vi.deadlines.noFiles} />;
 }
 
 /** Deadline summary, per-year counts and the two file lists for one agency (staff and the agency itself). */
@@ -68,30 +57,14 @@ export function DeadlinesView({ data, linkHandovers = true }: { data: AgencyDead
         <FilesTable files={data.upcoming} linkHandovers={linkHandovers} />
       </Section>
       <Section title={vi.deadlines.byYear}>
-        {data.byYear.length === 0 ? (
-          <Empty text={vi.deadlines.noFiles} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-narrow">
-              <thead>
-                <tr>
-                  <th className="num">{vi.deadlines.dueYear}</th>
-                  <th className="num">{vi.common.files}</th>
-                  <th>{vi.deadlines.ruleApplied}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byYear.map((y, i) => (
-                  <tr key={i} className={y.dueYear !== null && y.dueYear < data.currentYear ? 'row-bad' : undefined}>
-                    <td className="num">{y.dueYear ?? '—'}</td>
-                    <td className="num">{num(y.files, 0)}</td>
-                    <td className="small">{vi.dueRules[y.rule] ?? y.rule}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={YEAR_COLUMNS}
+          rows={data.byYear}
+          rowKey={(_, i) => i}
+          rowClassName={(y) => (y.dueYear !== null && y.dueYear < data.currentYear ? 'row-bad' : undefined)}
+          empty={vi.deadlines.noFiles}
+          className="table-narrow"
+        />
       </Section>
     </div>
   );

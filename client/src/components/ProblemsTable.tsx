@@ -1,5 +1,12 @@
 import type { Problem } from '../types.js';
 import { vi } from '../i18n/vi.js';
+import { DataTable, type Column } from './DataTable.js';
+
+const COLUMNS: Column<Problem>[] = [
+  { header: vi.wizard.row, cell: (p) => p.row ?? '—', align: 'right' },
+  { header: vi.wizard.column, cell: (p) => p.column ?? '—' },
+  { header: vi.wizard.message, cell: (p) => p.message },
+];
 
 /** The row / column / message table shown when a spreadsheet is refused or imported with warnings. */
 export function ProblemsTable(props: { problems: Problem[]; title: string; tone: 'error' | 'warn'; testId?: string }) {
@@ -7,26 +14,7 @@ export function ProblemsTable(props: { problems: Problem[]; title: string; tone:
   return (
     <div className={`problems problems-${props.tone}`} data-testid={props.testId}>
       <p className="problems-title">{props.title}</p>
-      <div className="table-wrap table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th className="num">{vi.wizard.row}</th>
-              <th>{vi.wizard.column}</th>
-              <th>{vi.wizard.message}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.problems.map((p, i) => (
-              <tr key={i}>
-                <td className="num">{p.row ?? '—'}</td>
-                <td>{p.column ?? '—'}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={COLUMNS} rows={props.problems} rowKey={(_, i) => i} frame="scroll" />
     </div>
   );
 }

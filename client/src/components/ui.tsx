@@ -81,6 +81,18 @@ export function AgencyStatusBadge({ status }: { status: string }) {
   return <Badge tone={AGENCY_TONES[status]}>{vi.agencyStatus[status] ?? status}</Badge>;
 }
 
+/** A list filter: first "‹label›: all" (no filter), then one option per entry of a label map. */
+export function FilterSelect(props: { label: string; value: string; options: Record<string, string>; onChange: (value: string) => void }) {
+  return (
+    <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">{props.label}: {vi.common.all}</option>
+      {Object.entries(props.options).map(([k, v]) => (
+        <option key={k} value={k}>{v}</option>
+      ))}
+    </select>
+  );
+}
+
 export function Pagination(props: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
   const { total, limit, offset } = props;
   if (total <= limit && offset === 0) return null;

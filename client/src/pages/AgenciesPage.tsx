@@ -3,13 +3,27 @@ import { ApiError, api } from '../api.js';
 import { isStaff, useAction, useAsync, useSession } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { Link, setSearch, useSearch } from '../router.js';
-import type { ImportCounts } from '../types.js';
+import type { Agency, ImportCounts } from '../types.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { FileUpload } from '../components/FileUpload.js';
 import { ProblemsTable, problemsOf } from '../components/ProblemsTable.js';
-import { AgencyStatusBadge, Empty, Loading, Pagination, Section } from '../components/ui.js';
+import { AgencyStatusBadge, FilterSelect, Loading, Pagination, Section } from '../components/ui.js';
 
 const LIMIT = 50;
+
+const COLUMNS: Column<Agency>[] = [
+  { header: vi.agencies.code, cell: (a) => a.code, className: 'nowrap' },
+  { header: vi.agencies.name, cell: (a) => <Link to={`/agencies/${a.id}`}>{a.name}</Link> },
+  { header: vi.agencies.level, cell: (a) => vi.levels[a.level] ?? a.level },
+  { header: vi.agencies.parent, cell: (a) => a.parentName ?? '—' },
+  { header: vi.agencies.status, cell: (a) => <AgencyStatusBadge status={a.status} /> },
+  {
+    header: vi.agencies.successor,
+    cell: (a) => (a.successorId ? <Link to={`/agencies/${a.successorId}`}>{a.successorName ?? '#' + a.successorId}</Link> : '—'),
+  },
+  { header: vi.agencies.fondsCodes, cell: (a) => a.fondsCodes?.join(', ') || '—', className: 'small' },
+];
 
 function ImportPanel({ onDone }: { onDone: () => void }) {
   const action = useAction();
@@ -80,60 +94,20 @@ export function AgenciesPage() {
           aria-label={vi.agencies.searchPlaceholder}
           onChange={(e) => setText(e.target.value)}
         />
-        <select aria-label={vi.agencies.level} value={level} onChange={(e) => setSearch({ level: e.target.value, offset: undefined })}>
-          <option value="">{vi.agencies.level}: {vi.common.all}</option>
-          {Object.entries(vi.levels).map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
-          ))}
-        </select>
-        <select aria-label={vi.agencies.status} value={status} onChange={(e) => setSearch({ status: e.target.value, offset: undefined })}>
-          <option value="">{vi.agencies.status}: {vi.common.all}</option>
-          {Object.entries(vi.agencyStatus).map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
-          ))}
-        </select>
+        <FilterSelect label={vi.agencies.level} value={level} options={vi.levels} onChange={(v) => setSearch({ level: v, offset: undefined })} />
+        <FilterSelect label={vi.agencies.status} value={status} options={vi.agencyStatus} onChange={(v) => setSearch({ status: v, offset: undefined })} />
         <select aria-label={vi.common.sortBy} value={sort} onChange={(e) => setSearch({ sort: e.target.value, offset: undefined })}>
           <option value="code">{vi.common.sortBy}: {vi.agencies.sortCode}</option>
           <option value="name">{vi.common.sortBy}: {vi.agencies.sortName}</option>
         </select>
       </div>
       {list.loading && !list.data ? <Loading /> : <ErrorMessage error={list.error} />}
-      {list.data && list.data.items.length === 0 && <Empty />}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && (
         <>
-          <div className="table-wrap">
-            <table className="table" data-testid="agencies-table">
-              <thead>
-                <tr>
-                  <th>{vi.agencies.code}</th>
-                  <th>{vi.agencies.name}</th>
-                  <th>{vi.agencies.level}</th>
-                  <th>{vi.agencies.parent}</th>
-                  <th>{vi.agencies.status}</th>
-                  <th>{vi.agencies.successor}</th>
-                  <th>{vi.agencies.fondsCodes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">{a.code}</td>
-                    <td>
-                      <Link to={`/agencies/${a.id}`}>{a.name}</Link>
-                    </td>
-                    <td>{vi.levels[a.level] ?? a.level}</td>
-                    <td>{a.parentName ?? '—'}</td>
-                    <td>
-                      <AgencyStatusBadge status={a.status} />
-                    </td>
-                    <td>{a.successorId ? <Link to={`/agencies/${a.successorId}`}>{a.successorName ?? '#' + a.successorId}</Link> : '—'}</td>
-                    <td className="small">{a.fondsCodes?.join(', ') || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => setSearch({ offset: o || undefined })} />
+          <DataTable columns={COLUMNS} rows={list.data.items} rowKey={(a) => a.id} testId="agencies-table" />
+          {list.data.items.length > 0 && (
+            <Pagination total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => setSearch({ offset: o || undefined })} />
+          )}
         </>
       )}
     </div>

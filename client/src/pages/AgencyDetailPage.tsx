@@ -4,11 +4,23 @@ import { useAsync, useSession } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { date, yearSpan } from '../format.js';
 import { Link } from '../router.js';
-import type { User } from '../types.js';
+import type { Fonds, User } from '../types.js';
 import { DeadlinesView } from '../components/DeadlinesView.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { RegisterImport } from '../components/RegisterImport.js';
-import { AgencyStatusBadge, Badge, Empty, Loading, Section } from '../components/ui.js';
+import { AgencyStatusBadge, Badge, Loading, Section } from '../components/ui.js';
+
+const FONDS_COLUMNS: Column<Fonds>[] = [
+  { header: vi.agency.fondsCode, cell: (f) => f.code, className: 'nowrap' },
+  { header: vi.agency.fondsName, cell: (f) => f.name },
+  { header: vi.agency.fondsKind, cell: (f) => vi.fondsKind[f.kind] ?? f.kind },
+  {
+    header: vi.agencies.status,
+    cell: (f) => <Badge tone={f.status === 'open' ? 'ok' : 'neutral'}>{vi.fondsStatus[f.status] ?? f.status}</Badge>,
+  },
+  { header: vi.agency.years, cell: (f) => yearSpan(f.startYear, f.endYear) },
+];
 
 function Deadlines({ agencyId, user }: { agencyId: number; user: User }) {
   const r = useAsync(() => api.agencies.deadlines(agencyId), [agencyId]);
@@ -64,36 +76,7 @@ export function AgencyDetailPage({ id }: { id: number }) {
         </dl>
       </Section>
       <Section title={vi.agency.fonds}>
-        {a.fonds.length === 0 ? (
-          <Empty text={vi.agency.noFonds} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{vi.agency.fondsCode}</th>
-                  <th>{vi.agency.fondsName}</th>
-                  <th>{vi.agency.fondsKind}</th>
-                  <th>{vi.agencies.status}</th>
-                  <th>{vi.agency.years}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.fonds.map((f) => (
-                  <tr key={f.id}>
-                    <td className="nowrap">{f.code}</td>
-                    <td>{f.name}</td>
-                    <td>{vi.fondsKind[f.kind] ?? f.kind}</td>
-                    <td>
-                      <Badge tone={f.status === 'open' ? 'ok' : 'neutral'}>{vi.fondsStatus[f.status] ?? f.status}</Badge>
-                    </td>
-                    <td>{yearSpan(f.startYear, f.endYear)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={FONDS_COLUMNS} rows={a.fonds} rowKey={(f) => f.id} empty={vi.agency.noFonds} />
       </Section>
       {(a.children.length > 0 || a.predecessors.length > 0) && (
         <div className="grid-2">

@@ -4,10 +4,11 @@ import { useAction, useAsync, useSession } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { metres, num } from '../format.js';
 import { Link } from '../router.js';
-import type { OverdueList } from '../types.js';
+import type { OverdueAgency, OverdueList } from '../types.js';
 import { DemoPanel } from '../components/DemoPanel.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { Empty, Loading, OccupancyBar, Section, Stat } from '../components/ui.js';
+import { Loading, OccupancyBar, Section, Stat } from '../components/ui.js';
 
 function YearlyFigures({ year, onYear }: { year: number; onYear: (y: number) => void }) {
   const r = useAsync(() => api.reports.yearly(year), [year]);
@@ -48,40 +49,20 @@ function YearlyFigures({ year, onYear }: { year: number; onYear: (y: number) => 
   );
 }
 
+const OVERDUE_COLUMNS: Column<OverdueAgency>[] = [
+  { header: vi.agencies.code, cell: (a) => a.code, className: 'nowrap' },
+  { header: vi.agencies.name, cell: (a) => <Link to={`/agencies/${a.agencyId}`}>{a.name}</Link> },
+  { header: vi.overdue.overdueFiles, cell: (a) => num(a.overdueFiles, 0), align: 'right' },
+  { header: vi.overdue.earliestDueYear, cell: (a) => a.earliestDueYear ?? '—', align: 'right' },
+  { header: vi.overdue.yearsOverdue, cell: (a) => num(a.yearsOverdue, 0), align: 'right' },
+];
+
 function OverdueTop({ r }: { r: { data: OverdueList | null; error: unknown; loading: boolean } }) {
   const items = (r.data?.items ?? []).slice(0, 10);
   return (
     <Section title={vi.dashboard.overdueTop} actions={<Link to="/overdue">{vi.dashboard.seeAll}</Link>}>
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
-      {r.data && items.length === 0 && <Empty text={vi.dashboard.noOverdue} />}
-      {items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{vi.agencies.code}</th>
-                <th>{vi.agencies.name}</th>
-                <th className="num">{vi.overdue.overdueFiles}</th>
-                <th className="num">{vi.overdue.earliestDueYear}</th>
-                <th className="num">{vi.overdue.yearsOverdue}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.agencyId}>
-                  <td className="nowrap">{a.code}</td>
-                  <td>
-                    <Link to={`/agencies/${a.agencyId}`}>{a.name}</Link>
-                  </td>
-                  <td className="num">{num(a.overdueFiles, 0)}</td>
-                  <td className="num">{a.earliestDueYear ?? '—'}</td>
-                  <td className="num">{num(a.yearsOverdue, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {r.data && <DataTable columns={OVERDUE_COLUMNS} rows={items} rowKey={(a) => a.agencyId} empty={vi.dashboard.noOverdue} />}
     </Section>
   );
 }

@@ -4,18 +4,29 @@ import { vi } from '../i18n/vi.js';
 import { date, num } from '../format.js';
 import { Link, setSearch, useSearch } from '../router.js';
 import type { HandoverSummary } from '../types.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { Empty, HandoverStatusBadge, Loading, Pagination } from '../components/ui.js';
+import { FilterSelect, HandoverStatusBadge, Loading, Pagination } from '../components/ui.js';
 
 const LIMIT = 50;
 
-const filesOf = (h: HandoverSummary) => h.files ?? h.summary?.files;
+const AGENCY: Column<HandoverSummary> = { header: vi.handovers.agency, cell: (h) => h.agencyName ?? h.agencyCode ?? '#' + h.agencyId };
+
+const COLUMNS: Column<HandoverSummary>[] = [
+  { header: '#', cell: (h) => h.id, align: 'right' },
+  { header: vi.handovers.titleField, cell: (h) => <Link to={`/handovers/${h.id}`}>{h.title}</Link> },
+  AGENCY,
+  { header: vi.handovers.status, cell: (h) => <HandoverStatusBadge status={h.status} /> },
+  { header: vi.handovers.files, cell: (h) => num(h.files, 0), align: 'right' },
+  { header: vi.wizard.handoverDate, cell: (h) => date(h.handoverDate) },
+];
 
 export function HandoversPage() {
   const { user } = useSession();
   const search = useSearch();
   const status = search.get('status') ?? '';
   const offset = Number(search.get('offset') ?? 0) || 0;
+  const columns = isStaff(user) ? COLUMNS : COLUMNS.filter((c) => c !== AGENCY);
   const list = useAsync(() => api.handovers.list({ status: status || undefined, limit: LIMIT, offset }), [status, offset]);
   return (
     <div className="page">
@@ -26,48 +37,15 @@ export function HandoversPage() {
         </Link>
       </div>
       <div className="filters">
-        <select aria-label={vi.handovers.status} value={status} onChange={(e) => setSearch({ status: e.target.value, offset: undefined })}>
-          <option value="">{vi.handovers.status}: {vi.common.all}</option>
-          {Object.entries(vi.handoverStatus).map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
-          ))}
-        </select>
+        <FilterSelect label={vi.handovers.status} value={status} options={vi.handoverStatus} onChange={(v) => setSearch({ status: v, offset: undefined })} />
       </div>
       {list.loading && !list.data ? <Loading /> : <ErrorMessage error={list.error} />}
-      {list.data && list.data.items.length === 0 && <Empty text={vi.handovers.none} />}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && (
         <>
-          <div className="table-wrap">
-            <table className="table" data-testid="handovers-table">
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>{vi.handovers.titleField}</th>
-                  {isStaff(user) && <th>{vi.handovers.agency}</th>}
-                  <th>{vi.handovers.status}</th>
-                  <th className="num">{vi.handovers.files}</th>
-                  <th>{vi.wizard.handoverDate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((h) => (
-                  <tr key={h.id}>
-                    <td className="num">{h.id}</td>
-                    <td>
-                      <Link to={`/handovers/${h.id}`}>{h.title}</Link>
-                    </td>
-                    {isStaff(user) && <td>{h.agencyName ?? h.agencyCode ?? '#' + h.agencyId}</td>}
-                    <td>
-                      <HandoverStatusBadge status={h.status} />
-                    </td>
-                    <td className="num">{filesOf(h) === undefined ? '—' : num(filesOf(h), 0)}</td>
-                    <td>{date(h.handoverDate ?? null)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => setSearch({ offset: o || undefined })} />
+          <DataTable columns={columns} rows={list.data.items} rowKey={(h) => h.id} empty={vi.handovers.none} testId="handovers-table" />
+          {list.data.items.length > 0 && (
+            <Pagination total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => setSearch({ offset: o || undefined })} />
+          )}
         </>
       )}
     </div>

@@ -3,8 +3,10 @@ import { useAction, useAsync } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { num } from '../format.js';
 import { Link, setSearch, useSearch } from '../router.js';
+import type { OverdueAgency } from '../types.js';
+import { DataTable, type Column, type TableSort } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { AgencyStatusBadge, Empty, Loading } from '../components/ui.js';
+import { AgencyStatusBadge, FilterSelect, Loading } from '../components/ui.js';
 
 const SORTS = [
   ['overdueFiles', vi.overdue.overdueFiles],
@@ -12,6 +14,17 @@ const SORTS = [
   ['name', vi.agencies.sortName],
   ['code', vi.agencies.sortCode],
 ] as const;
+
+const COLUMNS: Column<OverdueAgency>[] = [
+  { header: vi.agencies.code, cell: (a) => a.code, className: 'nowrap', sortKey: 'code' },
+  { header: vi.agencies.name, cell: (a) => <Link to={`/agencies/${a.agencyId}`}>{a.name}</Link>, sortKey: 'name' },
+  { header: vi.agencies.level, cell: (a) => vi.levels[a.level] ?? a.level },
+  { header: vi.agencies.status, cell: (a) => <AgencyStatusBadge status={a.status} /> },
+  { header: vi.overdue.overdueFiles, cell: (a) => num(a.overdueFiles, 0), align: 'right', className: 'strong', sortKey: 'overdueFiles' },
+  { header: vi.overdue.earliestDueYear, cell: (a) => a.earliestDueYear ?? '—', align: 'right', sortKey: 'earliestDueYear' },
+  { header: vi.overdue.yearsOverdue, cell: (a) => num(a.yearsOverdue, 0), align: 'right' },
+  { header: vi.overdue.dueThisYear, cell: (a) => num(a.dueThisYear, 0), align: 'right' },
+];
 
 export function OverduePage() {
   const search = useSearch();
@@ -23,13 +36,11 @@ export function OverduePage() {
   const xlsx = useAction();
 
   /** Clicking a column header sorts by it; clicking again flips the order. */
-  const header = (key: string, label: string, numeric = false) => (
-    <th className={numeric ? 'num' : undefined} aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="th-sort" onClick={() => setSearch({ sort: key, order: sort === key && order === 'desc' ? 'asc' : 'desc' })}>
-        {label} {sort === key ? (order === 'asc' ? '▲' : '▼') : ''}
-      </button>
-    </th>
-  );
+  const tableSort: TableSort = {
+    key: sort,
+    order: order === 'asc' ? 'asc' : 'desc',
+    onSort: (key) => setSearch({ sort: key, order: sort === key && order === 'desc' ? 'asc' : 'desc' }),
+  };
 
   return (
     <div className="page">
@@ -53,50 +64,11 @@ export function OverduePage() {
           <option value="desc">{vi.common.desc}</option>
           <option value="asc">{vi.common.asc}</option>
         </select>
-        <select aria-label={vi.agencies.level} value={level} onChange={(e) => setSearch({ level: e.target.value })}>
-          <option value="">{vi.agencies.level}: {vi.common.all}</option>
-          {Object.entries(vi.levels).map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
-          ))}
-        </select>
+        <FilterSelect label={vi.agencies.level} value={level} options={vi.levels} onChange={(v) => setSearch({ level: v })} />
       </div>
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
-      {r.data && r.data.items.length === 0 && <Empty text={vi.overdue.none} />}
-      {r.data && r.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="overdue-table">
-            <thead>
-              <tr>
-                {header('code', vi.agencies.code)}
-                {header('name', vi.agencies.name)}
-                <th>{vi.agencies.level}</th>
-                <th>{vi.agencies.status}</th>
-                {header('overdueFiles', vi.overdue.overdueFiles, true)}
-                {header('earliestDueYear', vi.overdue.earliestDueYear, true)}
-                <th className="num">{vi.overdue.yearsOverdue}</th>
-                <th className="num">{vi.overdue.dueThisYear}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.data.items.map((a) => (
-                <tr key={a.agencyId}>
-                  <td className="nowrap">{a.code}</td>
-                  <td>
-                    <Link to={`/agencies/${a.agencyId}`}>{a.name}</Link>
-                  </td>
-                  <td>{vi.levels[a.level] ?? a.level}</td>
-                  <td>
-                    <AgencyStatusBadge status={a.status} />
-                  </td>
-                  <td className="num strong">{num(a.overdueFiles, 0)}</td>
-                  <td className="num">{a.earliestDueYear ?? '—'}</td>
-                  <td className="num">{num(a.yearsOverdue, 0)}</td>
-                  <td className="num">{num(a.dueThisYear, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {r.data && (
+        <DataTable columns={COLUMNS} rows={r.data.items} rowKey={(a) => a.agencyId} empty={vi.overdue.none} testId="overdue-table" sort={tableSort} />
       )}
     </div>
   );

@@ -5,8 +5,9 @@ import { vi } from '../i18n/vi.js';
 import { date } from '../format.js';
 import { Link, navigate } from '../router.js';
 import type { Plan } from '../types.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { Badge, Empty, Field, Loading, Section } from '../components/ui.js';
+import { Badge, Field, Loading, Section } from '../components/ui.js';
 
 const STATUSES = ['planned', 'inventory_submitted', 'appraised', 'approved', 'received'] as const;
 
@@ -22,6 +23,15 @@ function Progress({ plan }: { plan: Plan }) {
     </div>
   );
 }
+
+const COLUMNS: Column<Plan>[] = [
+  { header: vi.plans.year, cell: (p) => p.year, align: 'right' },
+  { header: vi.plans.decisionNo, cell: (p) => <Link to={`/plans/${p.id}`}>{p.decisionNo}</Link> },
+  { header: vi.plans.decisionDate, cell: (p) => date(p.decisionDate) },
+  { header: vi.plans.recordsToYear, cell: (p) => p.recordsToYear, align: 'right' },
+  { header: vi.plans.handoverPlanNo, cell: (p) => p.handoverPlanNo ?? '—' },
+  { header: vi.plans.progress, cell: (p) => <Progress plan={p} /> },
+];
 
 function CreatePlan({ onCancel }: { onCancel: () => void }) {
   const action = useAction();
@@ -95,39 +105,7 @@ export function PlansPage() {
       </div>
       {creating && <CreatePlan onCancel={() => setCreating(false)} />}
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
-      {r.data && r.data.items.length === 0 && <Empty text={vi.plans.none} />}
-      {r.data && r.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th className="num">{vi.plans.year}</th>
-                <th>{vi.plans.decisionNo}</th>
-                <th>{vi.plans.decisionDate}</th>
-                <th className="num">{vi.plans.recordsToYear}</th>
-                <th>{vi.plans.handoverPlanNo}</th>
-                <th>{vi.plans.progress}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td className="num">{p.year}</td>
-                  <td>
-                    <Link to={`/plans/${p.id}`}>{p.decisionNo}</Link>
-                  </td>
-                  <td>{date(p.decisionDate)}</td>
-                  <td className="num">{p.recordsToYear}</td>
-                  <td>{p.handoverPlanNo ?? '—'}</td>
-                  <td>
-                    <Progress plan={p} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {r.data && <DataTable columns={COLUMNS} rows={r.data.items} rowKey={(p) => p.id} empty={vi.plans.none} />}
     </div>
   );
 }

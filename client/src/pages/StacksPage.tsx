@@ -5,6 +5,7 @@ import { vi } from '../i18n/vi.js';
 import { metres, num, percent } from '../format.js';
 import { Link } from '../router.js';
 import type { Capacity, LocatedFile, RepositoryNode, Room, Shelf } from '../types.js';
+import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Empty, Loading, OccupancyBar, Section, Stat } from '../components/ui.js';
 import { StacksAdmin } from './StacksAdmin.js';
@@ -115,6 +116,14 @@ function Forecast({ c }: { c: Capacity }) {
   );
 }
 
+const LOCATED_COLUMNS: Column<LocatedFile>[] = [
+  { header: vi.deadlines.fileNotation, cell: (f) => f.fileCode ?? f.fileNotation, className: 'nowrap' },
+  { header: vi.deadlines.fileTitle, cell: (f) => f.title },
+  { header: vi.handovers.agency, cell: (f) => f.agencyName },
+  { header: vi.stacks.box, cell: (f) => f.boxCode ?? '—' },
+  { header: vi.stacks.path, cell: (f) => f.path ?? f.shelfLabel ?? '—' },
+];
+
 function Locate() {
   const [code, setCode] = useState('');
   const [items, setItems] = useState<LocatedFile[] | null>(null);
@@ -132,31 +141,7 @@ function Locate() {
         <button type="submit" disabled={action.busy}>{vi.common.search}</button>
       </form>
       <ErrorMessage error={action.error} />
-      {items && items.length === 0 && <Empty text={vi.stacks.notFound} />}
-      {items && items.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{vi.deadlines.fileNotation}</th>
-              <th>{vi.deadlines.fileTitle}</th>
-              <th>{vi.handovers.agency}</th>
-              <th>{vi.stacks.box}</th>
-              <th>{vi.stacks.path}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <tr key={f.fileId}>
-                <td className="nowrap">{f.fileCode ?? f.fileNotation}</td>
-                <td>{f.title}</td>
-                <td>{f.agencyName}</td>
-                <td>{f.boxCode ?? '—'}</td>
-                <td>{f.path ?? f.shelfLabel ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {items && <DataTable columns={LOCATED_COLUMNS} rows={items} rowKey={(f) => f.fileId} empty={vi.stacks.notFound} frame="none" />}
     </Section>
   );
 }

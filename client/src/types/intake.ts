@@ -1,23 +1,16 @@
 /** Intake register and deposit deadlines (contract: Intake, Deadlines). */
-export type AgencyLevel = 'province' | 'district' | 'commune';
-export type AgencyStatus = 'active' | 'merged' | 'dissolved';
+import type { Agency, AgencyStatus } from '../../../server/intake/agency.repository.js';
+import type { Fonds } from '../../../server/intake/fonds.repository.js';
+import type { PlanAgencyRow, PlanAgencyStatus, PlanRow } from '../../../server/intake/plan.repository.js';
+import type { DueFileRow, OverdueAgencyRow } from '../../../server/deadlines/deadlines.repository.js';
+import type { DueStatus } from '../../../server/deadlines/deadlines.service.js';
+import type { AsJson } from '../types.js';
 
-export interface Agency {
-  id: number;
-  code: string;
-  name: string;
-  level: AgencyLevel;
-  parentId: number | null;
-  parentName: string | null;
-  status: AgencyStatus;
-  successorId: number | null;
-  successorName: string | null;
-  statusDate: string | null;
-  listingDecision: string | null;
-  address: string | null;
-  notes: string | null;
-  fondsCodes: string[];
-}
+export type { Agency, AgencyLevel, AgencyStatus } from '../../../server/intake/agency.repository.js';
+export type { Fonds } from '../../../server/intake/fonds.repository.js';
+export type { ImportResult as ImportCounts } from '../../../server/intake/agency-import.service.js';
+export type { PlanAgencyStatus } from '../../../server/intake/plan.repository.js';
+export type { DueStatus } from '../../../server/deadlines/deadlines.service.js';
 
 export interface AgencyRef {
   id: number;
@@ -26,79 +19,26 @@ export interface AgencyRef {
   status?: AgencyStatus;
 }
 
-export interface Fonds {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'fonds' | 'collection' | 'compilation';
-  agencyId: number | null;
-  agencyName: string | null;
-  status: 'open' | 'closed';
-  startYear: number | null;
-  endYear: number | null;
-  creatorHistory: string | null;
-  fondsHistory: string | null;
-  notes: string | null;
-}
-
 export interface AgencyDetail extends Agency {
   fonds: Fonds[];
   children: AgencyRef[];
   predecessors: AgencyRef[];
 }
 
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export type PlanAgencyStatus = 'planned' | 'inventory_submitted' | 'appraised' | 'approved' | 'received';
-
-export interface Plan {
-  id: number;
-  year: number;
-  decisionNo: string;
-  decisionDate: string;
-  issuer: string | null;
-  recordsToYear: number;
-  handoverPlanNo: string | null;
-  handoverPlanDate: string | null;
-  notes: string | null;
+export interface Plan extends PlanRow {
   counts: Record<PlanAgencyStatus | 'late', number>;
 }
 
-export interface PlanAgency {
-  agencyId: number;
-  agencyCode: string;
-  agencyName: string;
-  scheduledMonth: number;
-  status: PlanAgencyStatus;
-  statusChangedAt: string;
-  late: boolean;
-  lateDays: number;
-  note: string | null;
-  handoverId: number | null;
-}
+/** The plan service drops planId and adds the lateness it computes (server/intake/plan-lateness.ts). */
+export type PlanAgency = AsJson<Omit<PlanAgencyRow, 'planId'>> & { late: boolean; lateDays: number };
 
 export interface PlanDetail extends Plan {
   agencies: PlanAgency[];
 }
 
 // ---------------------------------------------------------------- deadlines
-export type DueStatus = 'overdue' | 'due_this_year' | 'due_next_year' | 'later' | 'pending_declassification' | 'deposited';
-
-export interface RecordFileDue {
-  id: number;
-  fileNotation: string;
-  title: string;
-  endYear: number;
-  dueYear: number | null;
-  dueRule: string;
-  dueRuleLabel: string;
-  handoverId: number | null;
-  status: DueStatus;
-}
+/** The deadlines service drops `received` and adds the rule's wording and the file's status. */
+export type RecordFileDue = Omit<DueFileRow, 'received'> & { dueRuleLabel: string; status: DueStatus };
 
 export interface AgencyDeadlines {
   agency: AgencyRef;
@@ -117,20 +57,9 @@ export interface AgencyDeadlines {
   overdueFiles: RecordFileDue[];
 }
 
-export interface OverdueAgency {
-  agencyId: number;
-  code: string;
-  name: string;
-  level: AgencyLevel;
-  status: AgencyStatus;
-  overdueFiles: number;
-  earliestDueYear: number | null;
-  yearsOverdue: number;
-  dueThisYear: number;
-}
+export type OverdueAgency = OverdueAgencyRow & { yearsOverdue: number };
 
 export interface OverdueList {
   currentYear: number;
   items: OverdueAgency[];
 }
-

@@ -1,16 +1,10 @@
 /** Stacks layout, placement, capacity and yearly reports (contract: Stacks and reports). */
-export interface BoxType {
-  id: number;
-  code: string;
-  name: string;
-  widthCm: number;
-}
+import type { LocatedFile as LocatedFileRow } from '../../../server/stacks/boxes.repository.js';
+import type { Occupancy } from '../../../server/stacks/layout.service.js';
 
-export interface Occupancy {
-  capacityM: number;
-  usedM: number;
-  freeM: number;
-}
+export type { BoxType, ShelfBox } from '../../../server/stacks/boxes.repository.js';
+export type { Occupancy } from '../../../server/stacks/layout.service.js';
+export type { YearlyFigures as YearlyReport } from '../../../server/reports/yearly-figures.js';
 
 export interface Shelf extends Occupancy {
   id: number;
@@ -51,33 +45,8 @@ export interface Capacity {
   forecast: { yearsUntilFull: number | null; fullByYear: number | null };
 }
 
-export interface LocatedFile {
-  fileId: number;
-  fileCode: string | null;
-  fileNotation: string;
-  title: string;
-  agencyName: string;
-  fondsCode: string | null;
-  boxCode: string | null;
-  boxNo: string | null;
+/** The stacks service turns the shelf's parts into one label (and path) for the reader. */
+export type LocatedFile = Omit<LocatedFileRow, 'repositoryName' | 'roomName' | 'unitCode' | 'shelfCode'> & {
   shelfLabel: string | null;
   path: string | null;
-}
-
-export interface ShelfBox {
-  id: number;
-  code: string;
-  boxNo: string | null;
-  agencyName: string | null;
-  handoverId: number | null;
-  widthCm: number;
-}
-
-export interface YearlyReport {
-  year: number;
-  filesReceived: number;
-  handoversReceived: number;
-  agenciesDeposited: number;
-  metresReceived: { measured: number; estimated: number };
-  holdings: { files: number; agencies: number; metres: { measured: number; estimated: number } };
-}
+};

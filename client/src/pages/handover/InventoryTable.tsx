@@ -4,8 +4,9 @@ import { useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
 import { num } from '../../format.js';
 import type { InventoryRow } from '../../types.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { Badge, Empty, Loading, Pagination, Section } from '../../components/ui.js';
+import { Badge, Loading, Pagination, Section } from '../../components/ui.js';
 
 const LIMIT = 100;
 
@@ -14,57 +15,44 @@ function dates(r: InventoryRow) {
   return [r.startDate, r.endDate].filter(Boolean).join(' – ');
 }
 
+const COLUMNS: Column<InventoryRow>[] = [
+  { header: vi.wizard.rowNo, cell: (row) => row.rowNo, align: 'right' },
+  { header: vi.wizard.fileNotation, cell: (row) => row.fileNotation, className: 'nowrap' },
+  {
+    header: vi.wizard.fileTitle,
+    cell: (row) => (
+      <>
+        {row.title}
+        {row.comments?.map((c) => (
+          <div key={c.id} className="comment">
+            {vi.wizard.commentPrefix} {c.comment} <span className="muted">— {c.authorName ?? ''}</span>
+          </div>
+        ))}
+      </>
+    ),
+  },
+  { header: vi.wizard.dates, cell: dates, className: 'nowrap' },
+  { header: vi.wizard.retention, cell: (row) => row.retention },
+  { header: vi.wizard.sheets, cell: (row) => row.sheets ?? '—', align: 'right' },
+  { header: vi.wizard.boxNo, cell: (row) => row.boxNo ?? '—', align: 'right' },
+  {
+    header: vi.wizard.access,
+    cell: (row) => (row.accessLevel === 'restricted' ? <Badge tone="warn">{vi.accessLevel.restricted}</Badge> : vi.accessLevel.unrestricted),
+  },
+  { header: vi.wizard.dueYear, cell: (row) => row.dueYear ?? '—', align: 'right' },
+  { header: vi.common.notes, cell: (row) => row.notes ?? '', className: 'small' },
+];
+
 export function InventoryTable({ handoverId, version }: { handoverId: number; version: number }) {
   const [offset, setOffset] = useState(0);
   const r = useAsync(() => api.handovers.inventory(handoverId, { limit: LIMIT, offset }), [handoverId, offset, version]);
   return (
     <Section title={`${vi.wizard.inventory}${r.data ? ` (${num(r.data.total, 0)})` : ''}`}>
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
-      {r.data && r.data.items.length === 0 && <Empty />}
-      {r.data && r.data.items.length > 0 && (
+      {r.data && (
         <>
-          <div className="table-wrap">
-            <table className="table table-dense" data-testid="inventory-table">
-              <thead>
-                <tr>
-                  <th className="num">{vi.wizard.rowNo}</th>
-                  <th>{vi.wizard.fileNotation}</th>
-                  <th>{vi.wizard.fileTitle}</th>
-                  <th>{vi.wizard.dates}</th>
-                  <th>{vi.wizard.retention}</th>
-                  <th className="num">{vi.wizard.sheets}</th>
-                  <th className="num">{vi.wizard.boxNo}</th>
-                  <th>{vi.wizard.access}</th>
-                  <th className="num">{vi.wizard.dueYear}</th>
-                  <th>{vi.common.notes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.data.items.map((row) => (
-                  <tr key={row.id}>
-                    <td className="num">{row.rowNo}</td>
-                    <td className="nowrap">{row.fileNotation}</td>
-                    <td>
-                      {row.title}
-                      {row.comments?.map((c) => (
-                        <div key={c.id} className="comment">
-                          {vi.wizard.commentPrefix} {c.comment} <span className="muted">— {c.authorName ?? ''}</span>
-                        </div>
-                      ))}
-                    </td>
-                    <td className="nowrap">{dates(row)}</td>
-                    <td>{row.retention}</td>
-                    <td className="num">{row.sheets ?? '—'}</td>
-                    <td className="num">{row.boxNo ?? '—'}</td>
-                    <td>{row.accessLevel === 'restricted' ? <Badge tone="warn">{vi.accessLevel.restricted}</Badge> : vi.accessLevel.unrestricted}</td>
-                    <td className="num">{row.dueYear ?? '—'}</td>
-                    <td className="small">{row.notes ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination total={r.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+          <DataTable columns={COLUMNS} rows={r.data.items} rowKey={(row) => row.id} className="table-dense" testId="inventory-table" />
+          {r.data.items.length > 0 && <Pagination total={r.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
         </>
       )}
     </Section>

@@ -4,6 +4,7 @@ import { useAction } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
 import { todayIso } from '../../format.js';
 import type { DiscrepancyKind, Handover, ReceiveInput, Suggestion } from '../../types.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field, Section } from '../../components/ui.js';
 
@@ -16,6 +17,11 @@ interface DiscrepancyDraft {
 
 /** Accepts "60,5" as typed by Vietnamese users as well as "60.5". */
 const decimal = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
+
+const SHELF_COLUMNS: Column<Suggestion['shelves'][number]>[] = [
+  { header: vi.wizard.shelf, cell: (x) => x.label },
+  { header: vi.wizard.boxes, cell: (x) => x.boxes, align: 'right' },
+];
 
 function ShelfSuggestion(props: { h: Handover; use: boolean; onUse: (use: boolean, s: Suggestion | null) => void }) {
   const action = useAction();
@@ -39,22 +45,7 @@ function ShelfSuggestion(props: { h: Handover; use: boolean; onUse: (use: boolea
       {s && s.fits && (
         <div data-testid="shelf-suggestion">
           <p className="small">{vi.wizard.suggestFits(boxes)}</p>
-          <table className="table table-narrow">
-            <thead>
-              <tr>
-                <th>{vi.wizard.shelf}</th>
-                <th className="num">{vi.wizard.boxes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.shelves.map((x) => (
-                <tr key={x.shelfId}>
-                  <td>{x.label}</td>
-                  <td className="num">{x.boxes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={SHELF_COLUMNS} rows={s.shelves} rowKey={(x) => x.shelfId} className="table-narrow" frame="none" />
           <label className="check">
             <input type="checkbox" checked={props.use} onChange={(e) => props.onUse(e.target.checked, s)} /> {vi.wizard.useSuggestion}
           </label>

@@ -3,15 +3,32 @@ import { api } from '../../api.js';
 import { useAction, useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
 import { dateTime, num } from '../../format.js';
-import type { Handover } from '../../types.js';
+import type { Amendment, Discrepancy, Handover } from '../../types.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { Empty, Field, Loading, Section, Stat } from '../../components/ui.js';
+import { Field, Loading, Section, Stat } from '../../components/ui.js';
 
 // Fields that only exist per inventory row; physicalCondition may be per row or for the whole record.
 const ROW_FIELDS = new Set(['title', 'sheets', 'notes', 'boxNo']);
 const NUMERIC_FIELDS = new Set(['sheets', 'measuredMetres']);
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+const AMENDMENT_COLUMNS: Column<Amendment>[] = [
+  { header: vi.wizard.amendField, cell: (a) => vi.wizard.amendFields[a.field] ?? a.field },
+  { header: vi.wizard.rowNo, cell: (a) => a.rowNo ?? '—', align: 'right' },
+  { header: vi.wizard.before, cell: (a) => show(a.before) },
+  { header: vi.wizard.after, cell: (a) => show(a.after) },
+  { header: vi.wizard.amendReason, cell: (a) => a.reason },
+  { header: vi.handovers.updated, cell: (a) => `${dateTime(a.createdAt)} ${a.authorName ?? ''}`, className: 'small' },
+];
+
+const DISCREPANCY_COLUMNS: Column<Discrepancy>[] = [
+  { header: vi.wizard.kind, cell: (x) => vi.discrepancyKind[x.kind] ?? x.kind },
+  { header: vi.wizard.rowNo, cell: (x) => x.rowNo ?? '—', align: 'right' },
+  { header: vi.wizard.fileNotation, cell: (x) => x.fileNotation ?? '—' },
+  { header: vi.wizard.description, cell: (x) => x.description },
+];
 
 function Amendments({ h, staff, version, onChanged }: { h: Handover; staff: boolean; version: number; onChanged: () => void }) {
   const list = useAsync(() => api.handovers.amendments(h.id), [h.id, version]);
@@ -32,33 +49,7 @@ function Amendments({ h, staff, version, onChanged }: { h: Handover; staff: bool
   return (
     <Section title={vi.wizard.amendments}>
       {list.loading && !list.data ? <Loading /> : <ErrorMessage error={list.error} />}
-      {list.data && list.data.items.length === 0 && <Empty />}
-      {list.data && list.data.items.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{vi.wizard.amendField}</th>
-              <th className="num">{vi.wizard.rowNo}</th>
-              <th>{vi.wizard.before}</th>
-              <th>{vi.wizard.after}</th>
-              <th>{vi.wizard.amendReason}</th>
-              <th>{vi.handovers.updated}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>{vi.wizard.amendFields[a.field] ?? a.field}</td>
-                <td className="num">{a.rowNo ?? '—'}</td>
-                <td>{show(a.before)}</td>
-                <td>{show(a.after)}</td>
-                <td>{a.reason}</td>
-                <td className="small">{dateTime(a.createdAt)} {a.authorName ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list.data && <DataTable columns={AMENDMENT_COLUMNS} rows={list.data.items} rowKey={(a) => a.id} frame="none" />}
       {staff && (
         <form className="form-grid" onSubmit={submit}>
           <Field label={vi.wizard.amendField}>
@@ -107,26 +98,7 @@ export function ReceivedPanel({ h, staff, onChanged }: { h: Handover; staff: boo
         )}
         <ErrorMessage error={d.error} />
         {d.data && d.data.items.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{vi.wizard.kind}</th>
-                <th className="num">{vi.wizard.rowNo}</th>
-                <th>{vi.wizard.fileNotation}</th>
-                <th>{vi.wizard.description}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.data.items.map((x) => (
-                <tr key={x.id}>
-                  <td>{vi.discrepancyKind[x.kind] ?? x.kind}</td>
-                  <td className="num">{x.rowNo ?? '—'}</td>
-                  <td>{x.fileNotation ?? '—'}</td>
-                  <td>{x.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={DISCREPANCY_COLUMNS} rows={d.data.items} rowKey={(x) => x.id} frame="none" />
         )}
       </Section>
       <Amendments h={h} staff={staff} version={version} onChanged={() => { setVersion((v) => v + 1); onChanged(); }} />

@@ -1,0 +1,25 @@
+/** The dashboard: yearly figures, the most overdue agencies, capacity, demo data. */
+export const dashboard = {
+  dashboard: {
+    title: 'Tổng quan',
+    yearly: (y: number) => `Số liệu năm ${y}`,
+    yearlyXlsx: (from: number, to: number) => `Tải Excel ${from}–${to}`,
+    filesReceived: 'Hồ sơ đã tiếp nhận',
+    handoversReceived: 'Đợt giao nhận',
+    agenciesDeposited: 'Cơ quan đã nộp lưu',
+    metresMeasured: 'Mét giá (đo thực tế)',
+    metresEstimated: 'Mét giá (ước tính)',
+    holdings: 'Tổng tài liệu đang quản lý',
+    holdingsLine: (files: string, agencies: string) => `${files} hồ sơ của ${agencies} cơ quan`,
+    overdueTop: 'Cơ quan quá hạn nộp lưu (10 cơ quan nhiều nhất)',
+    seeAll: 'Xem tất cả',
+    capacity: 'Sức chứa kho',
+    noOverdue: 'Không có cơ quan nào quá hạn nộp lưu.',
+    demoTitle: 'Cơ sở dữ liệu đang trống',
+    demoHint: 'Nạp bộ dữ liệu mẫu (cơ quan, kế hoạch, giao nhận, kho) để làm quen với hệ thống.',
+    demoLoad: 'Nạp dữ liệu mẫu',
+    demoRunning: 'Đang nạp dữ liệu mẫu…',
+    demoDone: 'Đã nạp xong dữ liệu mẫu.',
+    demoFailed: 'Nạp dữ liệu mẫu không thành công:',
+  },
+};
