@@ -2,6 +2,7 @@
  * One query layer for both backends: plain SQL with $n parameters, plain rows out.
  * PGlite (embedded, on-disk) when DATABASE_URL is unset, node-postgres otherwise.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -17,7 +18,10 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn inside BEGIN/COMMIT; any throw rolls back. Nested calls reuse the outer transaction. */
+  /**
+   * Runs fn inside BEGIN/COMMIT; any throw rolls back. Within fn's async context a nested transaction() joins
+   * the outer one and a plain query() runs in it too; concurrent callers get transactions of their own.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
@@ -33,6 +37,33 @@ const DATE = 1082;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
+
+/**
+ * Ties "the transaction this code runs in" to the async context, not to a process-wide flag: a request
+ * that starts a transaction while another request's transaction is open must get its own, never join or skip it.
+ */
+function withTransactionContext(base: (sql: string, params?: unknown[]) => Promise<unknown[]>, begin: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>) {
+  const current = new AsyncLocalStorage<{ tx: Queryable; open: boolean }>();
+  return {
+    query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+      const c = current.getStore();
+      return (c?.open ? c.tx.query<T>(sql, params) : base(sql, params)) as Promise<T[]>;
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const c = current.getStore();
+      if (c?.open) return fn(c.tx);
+      return begin(async (tx) => {
+        const ctx = { tx, open: true };
+        try {
+          return await current.run(ctx, () => fn(tx));
+        } finally {
+          // Work left running after commit (fire-and-forget) falls back to the pool, not a finished transaction.
+          ctx.open = false;
+        }
+      });
+    },
+  };
+}
 
 export async function openPglite(dataDir: string | null): Promise<Db> {
   let lock: DirLock | null = null;
@@ -54,31 +85,21 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     lock?.release();
     throw err;
   }
-  let inTx = false;
-  const q: Queryable = {
-    async query<T>(sql: string, params: unknown[] = []) {
-      const r = await lite.query<T>(sql, params as unknown[]);
-      return r.rows;
-    },
-  };
+  const ctx = withTransactionContext(
+    async (sql, params = []) => (await lite.query(sql, params as unknown[])).rows,
+    (fn) =>
+      lite.transaction((tx) =>
+        fn({
+          async query<T>(sql: string, params: unknown[] = []) {
+            return (await tx.query<T>(sql, params as unknown[])).rows;
+          },
+        }),
+      ),
+  );
   return {
     kind: 'pglite',
-    query: q.query,
-    async transaction(fn) {
-      if (inTx) return fn(q);
-      return lite.transaction(async (tx) => {
-        inTx = true;
-        try {
-          return await fn({
-            async query<T>(sql: string, params: unknown[] = []) {
-              return (await tx.query<T>(sql, params as unknown[])).rows;
-            },
-          });
-        } finally {
-          inTx = false;
-        }
-      });
-    },
+    query: ctx.query,
+    transaction: ctx.transaction,
     async exec(sql) {
       await lite.exec(sql);
     },
@@ -97,13 +118,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const query = async <T>(sql: string, params: unknown[] = []) =>
-    (await pool.query(sql, params as unknown[])).rows as T[];
-  await query('SELECT 1');
-  return {
-    kind: 'postgres',
-    query,
-    async transaction(fn) {
+  const ctx = withTransactionContext(
+    async (sql, params = []) => (await pool.query(sql, params as unknown[])).rows,
+    async (fn) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -121,6 +138,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         client.release();
       }
     },
+  );
+  const query = ctx.query;
+  await query('SELECT 1');
+  return {
+    kind: 'postgres',
+    query,
+    transaction: ctx.transaction,
     async exec(sql) {
       await pool.query(sql);
     },
