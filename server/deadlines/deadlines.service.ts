@@ -4,7 +4,7 @@ import { FileResult, XLSX_TYPE, type Actor } from '../http/route.js';
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
 import { assertOwnAgency } from '../intake/access-scope.js';
 import { LEVEL_LABELS, STATUS_LABELS } from '../intake/agency-rules.js';
-import { currentYear } from './calendar.js';
+import { currentYear } from '../calendar.js';
 import { DUE_RULE_LABELS, type DueRule } from './deposit-deadline.js';
 import * as repo from './deadlines.repository.js';
 import type { DueFileRow, OverdueAgencyRow, OverdueSort } from './deadlines.repository.js';

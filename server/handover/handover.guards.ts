@@ -53,8 +53,4 @@ export function requireDraftForAgency(actor: Actor, h: HandoverRow, action: stri
   if (actor.role === 'agency') requireStatus(h, ['draft'], action);
 }
 
-export const todayOf = (d: Date) => {
-  // The centre works in Vietnam (UTC+7): "today" is the local calendar day, whatever the server's zone.
-  const local = new Date(d.getTime() + 7 * 3600_000);
-  return local.toISOString().slice(0, 10);
-};
+export { vnIsoDate as todayOf } from '../calendar.js';

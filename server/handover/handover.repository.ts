@@ -84,25 +84,12 @@ export interface HandoverFilter {
   offset: number;
 }
 
-export interface HandoverSummaryRow {
-  id: number;
-  agencyId: number;
-  agencyCode: string;
-  agencyName: string;
-  fondsId: number | null;
-  fondsCode: string | null;
-  planId: number | null;
-  inventoryNo: number | null;
-  title: string;
-  status: HandoverStatus;
-  locked: boolean;
-  declaredBoxes: number | null;
-  files: number;
-  submittedAt: Date | null;
-  receivedAt: Date | null;
-  handoverDate: string | null;
-  updatedAt: Date;
-}
+/** A list row: the header fields a table shows, plus the lock flag and the inventory size. */
+export type HandoverSummaryRow = Pick<
+  HandoverRow,
+  | 'id' | 'agencyId' | 'agencyCode' | 'agencyName' | 'fondsId' | 'fondsCode' | 'planId' | 'inventoryNo' | 'title' | 'status'
+  | 'declaredBoxes' | 'submittedAt' | 'receivedAt' | 'handoverDate' | 'updatedAt'
+> & { locked: boolean; files: number };
 
 export async function listHandovers(db: Queryable, f: HandoverFilter): Promise<{ items: HandoverSummaryRow[]; total: number }> {
   const where = `($1::text IS NULL OR h.status = $1) AND ($2::int IS NULL OR h.agency_id = $2) AND ($3::int IS NULL OR h.plan_id = $3)`;

@@ -1,5 +1,6 @@
 import { ERRORS } from '../errors.js';
 import type { Actor } from '../http/route.js';
+import { stripMarks } from '../spreadsheet/text.js';
 
 /** Agency accounts are bound to one agency: anything else is refused, whatever the route's role list says. */
 export function assertOwnAgency(actor: Actor, agencyId: number | null): void {
@@ -16,11 +17,7 @@ export function scopedAgencyId(actor: Actor): number | null {
 /** LIKE pattern for accent-insensitive search: marks stripped here too, so NFD input works whatever the dictionary does. */
 export function searchTokens(q: string | undefined): string[] {
   if (!q) return [];
-  return q
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return stripMarks(q)
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 10)

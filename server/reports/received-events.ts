@@ -5,15 +5,13 @@
  */
 import { z } from 'zod';
 import type { Queryable } from '../db/db.js';
+import { currentYear as vnYear } from '../calendar.js';
+
+/** An event's `at` counts in Vietnam's calendar year (UTC+7). */
+export { vnYear };
 
 export const RECEIVED_ACTION = 'handover.received';
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975; an event's `at` counts in local years. */
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-
-export function vnYear(d: Date): number {
-  return new Date(d.getTime() + VN_OFFSET_MS).getUTCFullYear();
-}
 
 export interface Receipt {
   handoverId: string;

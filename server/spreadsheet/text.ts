@@ -1,13 +1,17 @@
 /** Vietnamese text folding shared by header matching, code lists and search. */
 
-/** Lower-case, no tone marks or diacritics (đ→d), punctuation as single spaces. Input may be NFC or NFD. */
-export function fold(s: string): string {
+/** Lower-case without tone marks or diacritics (đ→d), punctuation kept. Input may be NFC or NFD. */
+export function stripMarks(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/Ð/g, 'd')
-    .toLowerCase()
+    .replace(/[đĐÐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** stripMarks, with punctuation as single spaces: for matching headers and code-list words. */
+export function fold(s: string): string {
+  return stripMarks(s)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -20,6 +20,11 @@ export function currentYear(now: Date): number {
   return vnToday(now).year;
 }
 
+/** Today's Vietnam calendar date as 'YYYY-MM-DD', comparable with DATE columns. */
+export function vnIsoDate(now: Date): string {
+  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** Whole days since 1970-01-01 for a calendar date; day 0 of a month is the last day of the month before. */
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
