@@ -32,6 +32,17 @@ export const ConfigSchema = z.object({
   MINIO_ACCESS_KEY: z.string().min(1).optional(),
   MINIO_SECRET_KEY: z.string().min(1).optional(),
   MINIO_BUCKET: z.string().min(3).default('kho-luu-tru'),
+  // Digitisation: upload limits, decode guards, OCR workers.
+  MAX_SCAN_MB: z.coerce.number().positive().max(4096).default(500),
+  MAX_SCAN_FILES: z.coerce.number().int().positive().max(1000).default(200),
+  MAX_SCAN_PIXELS: z.coerce.number().int().positive().default(300_000_000),
+  MAX_TIFF_PAGES: z.coerce.number().int().positive().default(1000),
+  /** 0 = one per core. */
+  OCR_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /** false: this server enqueues OCR but leaves it to `npm run worker` processes (PostgreSQL only). */
+  OCR_IN_SERVER: bool.default(true),
+  /** Hours between fixity sweeps over masters; 0 = never scheduled (on demand only). */
+  FIXITY_INTERVAL_HOURS: z.coerce.number().nonnegative().default(24),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbDir: string; objectsDir: string };

@@ -104,3 +104,16 @@ CREATE TABLE pages (
 );
 CREATE INDEX pages_batch_idx ON pages (batch_id);
 CREATE INDEX pages_pending_idx ON pages (id) WHERE derivatives_status = 'pending' OR ocr_status IN ('queued', 'running');
+
+-- A researcher's right to a restricted file (after an approved request slip). Secret files need no grant table:
+-- only staff see them until declassified.
+CREATE TABLE access_grants (
+  id              serial PRIMARY KEY,
+  user_id         integer NOT NULL REFERENCES users(id),
+  record_file_id  integer NOT NULL REFERENCES record_files(id),
+  granted_by      integer REFERENCES users(id),
+  granted_at      timestamptz NOT NULL DEFAULT now(),
+  expires_on      date,
+  note            text CHECK (char_length(note) <= 500),
+  UNIQUE (user_id, record_file_id)
+);
