@@ -24,7 +24,7 @@ export function visibleSql(actor: Actor, params: unknown[], today: string, f = '
   params.push(year);
   const y = `$${params.length}`;
   const secret = (a: string) => `(${a}.secrecy IS NOT NULL AND (${a}.declassified_year IS NULL OR ${a}.declassified_year > ${y}))`;
-  const restricted = d ? `(${f}.access_level = 'restricted' OR ${d}.access_level = 'restricted')` : `${f}.access_level = 'restricted'`;
+  const restricted = d ? `(${f}.access_level = 'restricted' OR COALESCE(${d}.access_level, 'unrestricted') = 'restricted')` : `${f}.access_level = 'restricted'`;
   let mayRestricted: string;
   if (actor.role === 'agency') {
     params.push(actor.agencyId);
