@@ -7,9 +7,12 @@ import type { Readable } from 'node:stream';
 
 export interface PutOptions {
   contentType?: string;
-  /** ASCII-safe values only; Vietnamese text is percent-encoded by the store. */
+  /**
+   * Keys: lowercase `[a-z0-9-]`, not a standard header name (content-type…). Values: any text, Vietnamese included;
+   * the store percent-encodes them on the way out and decodes on the way back. Total ≤ 2 KiB encoded (the S3 limit).
+   */
   metadata?: Record<string, string>;
-  /** Known length lets S3 upload in one request below the multipart threshold. */
+  /** Known length lets S3 upload in one request below the multipart threshold; a body of another length is refused. */
   size?: number;
 }
 
@@ -31,11 +34,12 @@ export interface BlobStore {
   readonly kind: 'filesystem' | 's3';
   /** Writes the whole object or nothing (no partial object visible under the key). */
   put(key: string, body: Readable | Buffer, opts?: PutOptions): Promise<{ size: number }>;
-  /** Throws BlobNotFoundError when absent. */
+  /** Throws BlobNotFoundError when absent, BlobRangeError when range.start is past the end (S3's 416). */
   get(key: string, range?: ByteRange): Promise<Readable>;
   stat(key: string): Promise<BlobStat | null>;
   /** Idempotent: deleting an absent key succeeds. */
   delete(key: string): Promise<void>;
+  /** Every key starting with `prefix` (a plain string prefix, as in S3), in UTF-8 byte order, streamed. */
   list(prefix: string): AsyncIterable<{ key: string; size: number; lastModified: Date }>;
   /** Short-lived signed GET URL, or null when the backend has none (filesystem). Issue only after access checks. */
   presignedGet(key: string, ttlSeconds: number): Promise<string | null>;
@@ -58,3 +62,16 @@ export class BlobUnavailableError extends Error {
     this.name = 'BlobUnavailableError';
   }
 }
+
+/** The requested byte range does not overlap the object (HTTP 416). */
+export class BlobRangeError extends Error {
+  constructor(
+    readonly key: string,
+    readonly range: ByteRange,
+  ) {
+    super(`range ${range.start}-${range.end ?? ''} not satisfiable for ${key}`);
+    this.name = 'BlobRangeError';
+  }
+}
+
+export { UnsafeKeyError } from './safe-key.js';

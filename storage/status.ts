@@ -1,10 +1,9 @@
 /**
- * Health of object storage. Digitization (a later issue) stores scans here; the foundation only
- * checks that the configured backend is reachable: the objects folder is writable, or the S3 endpoint answers TCP.
+ * Health of object storage: the configured backend (filesystem folder or S3 bucket) is reachable and usable.
+ * The probe runs `ensureReady()`, which is idempotent: it creates the objects folder or the bucket if missing.
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import type { Config } from '../server/config.js';
+import type { BlobStore } from './blob-store.js';
+import { createBlobStore, type BlobStoreConfig } from './create-blob-store.js';
 
 export interface StorageStatus {
   status: 'ok' | 'unavailable';
@@ -12,21 +11,20 @@ export interface StorageStatus {
   detail?: string;
 }
 
-export async function storageStatus(config: Pick<Config, 'objectsDir' | 'MINIO_ENDPOINT' | 'MINIO_PORT'>): Promise<StorageStatus> {
-  if (config.MINIO_ENDPOINT) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const sock = net.connect({ host: config.MINIO_ENDPOINT, port: config.MINIO_PORT, timeout: 2000 });
-      sock.once('connect', () => (sock.destroy(), resolve(true)));
-      sock.once('timeout', () => (sock.destroy(), resolve(false)));
-      sock.once('error', () => resolve(false));
-    });
-    return ok ? { status: 'ok', kind: 's3' } : { status: 'unavailable', kind: 's3', detail: `Không kết nối được ${config.MINIO_ENDPOINT}:${config.MINIO_PORT}` };
+// One store (one S3 client and its connection pool) per config object, not one per probe.
+const stores = new WeakMap<object, BlobStore>();
+
+export async function storageStatus(config: BlobStoreConfig, store?: BlobStore): Promise<StorageStatus> {
+  let blobs = store ?? stores.get(config);
+  if (!blobs) {
+    blobs = createBlobStore(config, { connectTimeoutMs: 2000, idleTimeoutMs: 5000 });
+    stores.set(config, blobs);
   }
   try {
-    await fs.promises.mkdir(config.objectsDir, { recursive: true });
-    await fs.promises.access(config.objectsDir, fs.constants.W_OK);
-    return { status: 'ok', kind: 'filesystem' };
+    await blobs.ensureReady();
+    return { status: 'ok', kind: blobs.kind };
   } catch (err) {
-    return { status: 'unavailable', kind: 'filesystem', detail: (err as Error).message };
+    const where = blobs.kind === 's3' ? `${config.MINIO_ENDPOINT}:${config.MINIO_PORT}, bucket ${config.MINIO_BUCKET}` : config.objectsDir;
+    return { status: 'unavailable', kind: blobs.kind, detail: `Không dùng được kho đối tượng (${where}): ${(err as Error).message}` };
   }
 }
