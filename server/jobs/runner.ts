@@ -1,0 +1,116 @@
+/**
+ * Runs the catalogue's jobs in this process: one pg-boss worker loop per unit of concurrency (pg-boss 10 has no
+ * team size; OCR gets the pool size), periodic sweeps, graceful stop. Used in-process by the server
+ * (OCR_IN_SERVER=true) and by `npm run worker` processes against the same PostgreSQL database.
+ */
+import os from 'node:os';
+import type { Deps } from '../deps.js';
+import type { OcrPool } from '../../ocr/engine/types.js';
+import { jobCatalogue, type JobHandlers, type JobName } from './catalogue.js';
+import type { QueueControl } from './queue.js';
+import type { JobContext } from './types.js';
+
+export interface RunnerOptions {
+  handlers: Partial<JobHandlers>;
+  /** Creates the OCR pool on first use (D2's createOcrPool); the runner closes it on stop. */
+  createOcrPool: (size: number) => Promise<OcrPool>;
+  /** How often workers look for new jobs; pg-boss minimum 0.5 s. */
+  pollingIntervalSeconds?: number;
+  /** Run workers for these jobs only (e.g. a benchmark without OCR); default all. */
+  only?: JobName[];
+  /** Periodic sweeps; off in tests that drive sweeps themselves. */
+  sweeps?: boolean;
+  reenqueueIntervalSeconds?: number;
+  orphanIntervalSeconds?: number;
+}
+
+export interface JobRunner {
+  readonly ocrWorkers: number;
+  stop(): Promise<void>;
+}
+
+export class MissingHandlerError extends Error {}
+
+export function ocrPoolSize(config: Deps['config']): number {
+  return config.OCR_WORKERS > 0 ? config.OCR_WORKERS : Math.max(1, os.availableParallelism());
+}
+
+export async function startJobRunner(deps: Deps, control: QueueControl, opts: RunnerOptions): Promise<JobRunner> {
+  const names = Object.keys(jobCatalogue) as JobName[];
+  const missing = names.filter((n) => typeof opts.handlers[n] !== 'function');
+  if (missing.length) {
+    throw new MissingHandlerError(`Thiếu bộ xử lý cho tác vụ (missing job handlers): ${missing.join(', ')}`);
+  }
+  const log = deps.log.child({ component: 'jobs' });
+  const size = ocrPoolSize(deps.config);
+  let pool: Promise<OcrPool> | null = null;
+  const ocr = () => {
+    pool ??= opts.createOcrPool(size).catch((err) => {
+      pool = null;
+      throw err;
+    });
+    return pool;
+  };
+
+  // Embedded mode: the data-dir lock guarantees no other process runs jobs, so an 'active' job here was
+  // interrupted by a crash of the previous run: put it back in line now (counting the attempt) instead of
+  // waiting for its expiry. (On PostgreSQL other workers may be alive; there expiry does it.)
+  if (deps.db.kind === 'pglite') {
+    const revived = await deps.db.query<{ id: string }>(
+      `UPDATE pgboss.job j SET state = 'retry', start_after = now(), started_on = NULL, retry_count = j.retry_count + 1
+        WHERE j.state = 'active' AND j.retry_count < j.retry_limit
+          AND NOT EXISTS (SELECT 1 FROM pgboss.job o WHERE o.name = j.name AND o.state = 'retry' AND o.policy = 'stately'
+                            AND COALESCE(o.singleton_key, '') = COALESCE(j.singleton_key, ''))
+        RETURNING j.id`,
+    );
+    if (revived.length) log.warn({ count: revived.length }, 'tiếp tục các tác vụ bị gián đoạn khi tiến trình trước dừng đột ngột');
+  }
+
+  const polling = opts.pollingIntervalSeconds ?? 1;
+  for (const name of opts.only ?? names) {
+    const def = jobCatalogue[name];
+    const handler = opts.handlers[name] as (p: unknown, ctx: JobContext) => Promise<void>;
+    const loops = def.concurrency === 'ocr' ? size : def.concurrency;
+    for (let i = 0; i < loops; i++) {
+      await control.boss.work(name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
+        if (!job) return;
+        const jobLog = log.child({ job: name, jobId: job.id });
+        const payload = def.payload.parse(job.data);
+        try {
+          await handler(payload, { deps, jobId: job.id, log: jobLog, ocr });
+        } catch (err) {
+          jobLog.warn({ err }, 'tác vụ lỗi, sẽ thử lại theo chính sách');
+          throw err;
+        }
+      });
+    }
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (seconds: number, fn: () => Promise<unknown>, now = true) => {
+    const run = () => void fn().catch((err) => log.warn({ err }, 'không xếp được tác vụ định kỳ'));
+    if (now) run();
+    const t = setInterval(run, seconds * 1000);
+    t.unref();
+    timers.push(t);
+  };
+  if (opts.sweeps !== false) {
+    every(opts.reenqueueIntervalSeconds ?? 600, () => control.queue.send('integrity.reenqueue', {}));
+    every(opts.orphanIntervalSeconds ?? 3600, () => control.queue.send('integrity.orphans', {}));
+    if (deps.config.FIXITY_INTERVAL_HOURS > 0) {
+      // Not at start: a full re-hash on every restart would be heavy; the interval counts from boot.
+      every(deps.config.FIXITY_INTERVAL_HOURS * 3600, () => control.queue.send('integrity.fixity', {}), false);
+    }
+  }
+  log.info({ ocrWorkers: size }, 'bộ chạy tác vụ đã khởi động');
+
+  return {
+    ocrWorkers: size,
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      // Let jobs in flight finish (pg-boss waits up to its timeout), then release the OCR workers.
+      await control.stop();
+      if (pool) await (await pool.catch(() => null))?.close();
+    },
+  };
+}
