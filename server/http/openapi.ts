@@ -44,7 +44,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
             schema: {
               type: 'object',
               required: [r.upload.field],
-              properties: { ...fields, [r.upload.field]: { type: 'string', format: 'binary', description: r.upload.extensions.join(', ') } },
+              properties: { ...fields, [r.upload.field]: (r.upload.maxCount ?? 1) > 1 ? { type: 'array', items: { type: 'string', format: 'binary' }, maxItems: r.upload.maxCount } : { type: 'string', format: 'binary', description: (r.upload.extensions ?? []).join(', ') } },
             },
           },
         },

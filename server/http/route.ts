@@ -3,6 +3,7 @@
  * that both validate the request and describe it in the OpenAPI document. Nothing is mounted any other way,
  * so a route without an access rule cannot exist (test/integration/access-matrix.test.ts checks the app).
  */
+import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
@@ -22,8 +23,12 @@ export interface Actor {
 
 export interface UploadSpec {
   field: string;
-  /** Allowed lower-case extensions, e.g. ['.xlsx', '.csv']. */
-  extensions: string[];
+  /** Allowed lower-case extensions, e.g. ['.xlsx', '.csv']; omitted = any (the handler checks content). */
+  extensions?: string[];
+  /** More than 1 = multi-file upload: the files arrive in ctx.files (ctx.file is the first). Default 1. */
+  maxCount?: number;
+  /** Per-file size limit in MB; default MAX_IMPORT_MB. */
+  maxFileMb?: number;
 }
 
 export interface UploadedFile {
@@ -41,6 +46,29 @@ export class FileResult {
   ) {}
 }
 
+/**
+ * A streamed (or buffered) answer: images, tiles, exports. Private caching only, since every byte went through an
+ * access check; with an ETag the router answers 304 to a matching If-None-Match without opening the body.
+ */
+export class StreamResult {
+  constructor(
+    readonly opts: {
+      contentType: string;
+      /** Lazily opened so a 304 never touches storage. */
+      body: Buffer | Readable | (() => Promise<Buffer | Readable>);
+      /** Set for downloads/inline names; omitted = no Content-Disposition. */
+      filename?: string;
+      disposition?: 'inline' | 'attachment';
+      etag?: string;
+      /** Seconds for `Cache-Control: private, max-age=…`; 0 = no-cache (revalidate each time). */
+      maxAgeSeconds?: number;
+      size?: number;
+      /** Extra ASCII headers (e.g. X-Fixity-Status). */
+      headers?: Record<string, string>;
+    },
+  ) {}
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -53,6 +81,8 @@ export interface HandlerContext<P, Q, B> {
   /** Null only on public routes. */
   actor: Actor | null;
   file: UploadedFile | null;
+  /** Every uploaded file (multi-file routes); empty when none. */
+  files: UploadedFile[];
   req: Request;
   res: Response;
 }

@@ -5,7 +5,8 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { ERRORS } from '../errors.js';
-import { FileResult, isAllowed, type AnyRoute, type UploadedFile } from './route.js';
+import { FileResult, isAllowed, StreamResult, type AnyRoute, type UploadedFile } from './route.js';
+import { multiUpload, sendStream, uploadedList } from './stream.js';
 import { verifyCsrf } from './middleware/session.js';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
@@ -48,28 +49,27 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
     });
     if (route.upload) {
       const spec = route.upload;
-      handlers.push(upload.single(spec.field));
+      const multi = (spec.maxCount ?? 1) > 1;
+      handlers.push(multi || spec.maxFileMb ? multiUpload(spec, tmpDir) : upload.single(spec.field));
       handlers.push((req, _res, next) => {
-        if (!req.file) return next(ERRORS.badRequest('FILE_REQUIRED', `Thiếu tệp tải lên (trường "${spec.field}").`));
-        const ext = path.extname(req.file.originalname).toLowerCase();
-        if (!spec.extensions.includes(ext)) {
-          fs.rm(req.file.path, { force: true }, () => {});
-          return next(
-            ERRORS.badRequest('FILE_TYPE_UNSUPPORTED', `Chỉ chấp nhận tệp ${spec.extensions.join(', ')}.`),
-          );
+        const got = uploadedList(req);
+        if (!got.length) return next(ERRORS.badRequest('FILE_REQUIRED', `Thiếu tệp tải lên (trường "${spec.field}").`));
+        const bad = spec.extensions && got.find((f) => !spec.extensions!.includes(path.extname(f.originalname).toLowerCase()));
+        if (bad) {
+          for (const f of got) fs.rm(f.path, { force: true }, () => {});
+          return next(ERRORS.badRequest('FILE_TYPE_UNSUPPORTED', `Chỉ chấp nhận tệp ${spec.extensions!.join(', ')}.`));
         }
         next();
       });
     }
     handlers.push(async (req: Request, res: Response, next: NextFunction) => {
-      const file: UploadedFile | null = req.file
-        ? {
-            path: req.file.path,
-            // multer decodes the multipart filename as latin1; browsers send UTF-8.
-            originalName: Buffer.from(req.file.originalname, 'latin1').toString('utf8').normalize('NFC'),
-            size: req.file.size,
-          }
-        : null;
+      const files: UploadedFile[] = uploadedList(req).map((f) => ({
+        path: f.path,
+        // multer decodes the multipart filename as latin1; browsers send UTF-8.
+        originalName: Buffer.from(f.originalname, 'latin1').toString('utf8').normalize('NFC'),
+        size: f.size,
+      }));
+      const file = files[0] ?? null;
       try {
         const result = await route.handler({
           params: parsePart(route.params, req.params, 'params'),
@@ -77,11 +77,14 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
           body: parsePart(route.body, route.upload ? req.body : req.body, 'body'),
           actor: req.actor ?? null,
           file,
+          files,
           req,
           res,
         });
         if (res.headersSent) return;
-        if (result instanceof FileResult) {
+        if (result instanceof StreamResult) {
+          await sendStream(req, res, result);
+        } else if (result instanceof FileResult) {
           res.setHeader('Content-Type', result.contentType);
           res.setHeader('Content-Disposition', contentDisposition(result.filename));
           res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -89,12 +92,13 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
         } else if (result === undefined) {
           res.status(204).end();
         } else {
-          res.status(route.status ?? 200).json(result);
+          // A handler may pick its status (res.status(…)) when it depends on the outcome.
+          res.status(res.statusCode !== 200 ? res.statusCode : (route.status ?? 200)).json(result);
         }
       } catch (err) {
         next(err);
       } finally {
-        if (file) fs.rm(file.path, { force: true }, () => {});
+        for (const f of files) fs.rm(f.path, { force: true }, () => {});
       }
     });
     router[route.method](route.path.replace(/^\/api/, ''), ...handlers);

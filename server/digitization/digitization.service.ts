@@ -1,0 +1,109 @@
+/** Digitisation batches: create, list, upload into, watch progress, re-OCR; pages of a file. */
+import { recordEvent } from '../audit/audit.repository.js';
+import { vnIsoDate } from '../calendar.js';
+import type { Deps } from '../deps.js';
+import { ERRORS } from '../errors.js';
+import type { Actor, UploadedFile } from '../http/route.js';
+import * as repo from './batches.repository.js';
+import { createIngest } from './ingest.service.js';
+import * as pagesRepo from './pages.repository.js';
+
+export function createDigitizationService(deps: Deps) {
+  const ingestion = createIngest(deps);
+  const today = () => vnIsoDate(deps.clock());
+
+  async function createBatch(actor: Actor, input: { recordFileId: number; documentId?: number | null; label?: string | null }) {
+    return deps.db.transaction(async (tx) => {
+      const file = await repo.fileTarget(tx, input.recordFileId);
+      if (!file) throw ERRORS.badRequest('FILE_NOT_FOUND', `Không tìm thấy hồ sơ #${input.recordFileId}.`);
+      if (file.fondsId == null) {
+        throw ERRORS.unprocessable('FILE_WITHOUT_FONDS', `Hồ sơ "${file.fileNotation}" chưa thuộc phông nào; hãy gán phông trước khi số hóa.`);
+      }
+      const documentId = input.documentId ?? null;
+      if (documentId != null && !(await repo.documentInFile(tx, documentId, file.id))) {
+        throw ERRORS.badRequest('DOCUMENT_NOT_IN_FILE', `Văn bản #${documentId} không thuộc hồ sơ "${file.fileNotation}".`);
+      }
+      const id = await repo.insertBatch(tx, { fondsId: file.fondsId, recordFileId: file.id, documentId, label: input.label ?? null, createdBy: actor.id || null });
+      await recordEvent(tx, actor, { entityType: 'digitization_batch', entityId: id, action: 'batch.created', at: deps.clock(), data: { recordFileId: file.id, documentId } });
+      return (await repo.getBatch(tx, id))!;
+    });
+  }
+
+  async function loadBatch(id: number) {
+    const b = await repo.getBatch(deps.db, id);
+    if (!b) throw ERRORS.notFound('đợt số hóa');
+    return b;
+  }
+
+  async function upload(actor: Actor, batchId: number, files: UploadedFile[]) {
+    const batch = await loadBatch(batchId);
+    return ingestion.ingest(actor, batch, files);
+  }
+
+  /** Live progress: counts by status plus each master with its pages' state. */
+  async function progress(batchId: number) {
+    const batch = await loadBatch(batchId);
+    const [counts, masters] = await Promise.all([repo.batchCounts(deps.db, batchId), repo.batchMasters(deps.db, batchId)]);
+    const pages = counts.ocr.queued + counts.ocr.running + counts.ocr.done + counts.ocr.failed;
+    const finished = counts.ocr.queued + counts.ocr.running === 0 && counts.derivatives.pending === 0;
+    return { ...batch, pages, ocr: counts.ocr, derivatives: counts.derivatives, finished, masters };
+  }
+
+  async function listBatches(q: { recordFileId?: number; limit: number; offset: number }) {
+    return { items: await repo.listBatches(deps.db, q) };
+  }
+
+  async function filePages(actor: Actor, fileId: number) {
+    const file = await pagesRepo.visibleFile(deps.db, actor, today(), fileId);
+    if (!file) throw ERRORS.notFound('hồ sơ');
+    const rows = await pagesRepo.visibleFilePages(deps.db, actor, today(), fileId);
+    return { file, items: rows.map(pageView) };
+  }
+
+  async function page(actor: Actor, pageId: number) {
+    const p = await pagesRepo.visiblePage(deps.db, actor, today(), pageId);
+    if (!p) throw ERRORS.notFound('trang');
+    return pageView(p);
+  }
+
+  /** Resets OCR of the pages and queues them again, in one transaction (no reset without its job). */
+  async function reocr(actor: Actor, target: { pageId?: number; batchId?: number }) {
+    return deps.db.transaction(async (tx) => {
+      let ids: number[];
+      if (target.pageId) {
+        if (!(await pagesRepo.visiblePage(tx, null, '', target.pageId))) throw ERRORS.notFound('trang');
+        ids = [target.pageId];
+      } else {
+        await loadBatch(target.batchId!);
+        ids = (await tx.query<{ id: number }>(`SELECT id FROM pages WHERE batch_id = $1 AND ocr_status <> 'running' ORDER BY id`, [target.batchId])).map((r) => r.id);
+      }
+      const reset = await pagesRepo.resetOcr(tx, ids);
+      for (const p of reset) await deps.jobs.send('page.ocr', { pageId: p.id });
+      await recordEvent(tx, actor, {
+        entityType: target.pageId ? 'page' : 'digitization_batch', entityId: (target.pageId ?? target.batchId)!, action: 'page.ocr_requeued',
+        at: deps.clock(), data: { pageIds: reset.map((p) => p.id) },
+      });
+      return { queued: reset.length, pageIds: reset.map((p) => p.id) };
+    });
+  }
+
+  return { createBatch, listBatches, upload, progress, filePages, page, reocr };
+}
+
+/** What a client sees of a page: no object keys, but the fixity flag of its master, always. */
+export function pageView(p: pagesRepo.PageRow) {
+  return {
+    id: p.id, recordFileId: p.recordFileId, documentId: p.documentId, batchId: p.batchId, masterId: p.masterId, masterPage: p.masterPage,
+    seq: p.seq, width: p.width, height: p.height, dpi: p.dpi, colourMode: p.colourMode, bitDepth: p.bitDepth,
+    derivativesStatus: p.derivativesStatus, ocrStatus: p.ocrStatus, ocrConfidence: p.ocrConfidence, ocrEngine: p.ocrEngine,
+    ocrAttempts: p.ocrAttempts, ocrError: p.ocrError, ocrDoneAt: p.ocrDoneAt,
+    masterSha256: p.masterSha256, fixityStatus: p.fixityStatus, fixityOk: p.fixityStatus === 'ok' || p.fixityStatus === 'unchecked',
+    fileNotation: p.fileNotation, fileTitle: p.fileTitle,
+    links: {
+      thumbnail: `/api/digitization/pages/${p.id}/thumbnail`,
+      image: `/api/digitization/pages/${p.id}/image`,
+      iiif: `/api/iiif/3/page-${p.id}/info.json`,
+      text: `/api/digitization/pages/${p.id}/export/txt`,
+    },
+  };
+}

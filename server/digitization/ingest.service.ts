@@ -1,0 +1,134 @@
+/**
+ * Upload → stored master + pages + queued work, in an order that never leaves half rows or orphans behind:
+ * temp file → SHA-256 + full decode → duplicate check → blob under a fresh key → ONE transaction (master, pages,
+ * jobs, event) → on any failure the blob is deleted. A crash between put and commit leaves only an object with no
+ * row, which the orphan sweep removes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { recordEvent } from '../audit/audit.repository.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { Actor, UploadedFile } from '../http/route.js';
+import { keys } from '../../storage/safe-key.js';
+import { probeMaster } from '../../ocr/image/probe.js';
+import { ImageRejectedError, type MasterInfo } from '../../ocr/image/types.js';
+import * as repo from './batches.repository.js';
+import { sha256File } from './temp-files.js';
+
+export type FileOutcome =
+  | { name: string; status: 'stored'; masterId: number; sha256: string; format: string; pageIds: number[] }
+  | { name: string; status: 'duplicate'; masterId: number; sha256: string; message: string }
+  | { name: string; status: 'rejected'; code: string; message: string }
+  | { name: string; status: 'failed'; code: string; message: string };
+
+const EXT = { tiff: 'tif', jpeg: 'jpg', png: 'png' } as const;
+const CONTENT_TYPE = { tiff: 'image/tiff', jpeg: 'image/jpeg', png: 'image/png' } as const;
+
+export function createIngest(deps: Deps) {
+  const limits = () => ({ maxPixels: deps.config.MAX_SCAN_PIXELS, maxPages: deps.config.MAX_TIFF_PAGES });
+
+  async function ingestOne(actor: Actor, batch: repo.BatchRow, file: UploadedFile): Promise<FileOutcome> {
+    const name = file.originalName;
+    if (file.size === 0) return { name, status: 'rejected', code: 'IMAGE_EMPTY', message: 'Tệp rỗng (0 byte), không có ảnh để lưu.' };
+    let info: MasterInfo;
+    let sha256: string;
+    try {
+      [sha256, info] = await Promise.all([sha256File(file.path), probeMaster(file.path, limits())]);
+    } catch (err) {
+      if (err instanceof ImageRejectedError) return { name, status: 'rejected', code: err.code, message: err.message };
+      throw err;
+    }
+    const dup = await repo.findMaster(deps.db, batch.recordFileId, sha256);
+    if (dup) return duplicate(name, dup.id, sha256);
+
+    const key = keys.master(batch.recordFileId, EXT[info.format]);
+    await deps.blobs.put(key, fs.createReadStream(file.path), {
+      size: file.size,
+      contentType: CONTENT_TYPE[info.format],
+      metadata: { sha256, 'original-name': name },
+    });
+    try {
+      return await deps.db.transaction(async (tx) => {
+        await repo.lockFile(tx, batch.recordFileId);
+        // A concurrent upload of the same bytes may have committed while we were storing ours.
+        const raced = await repo.findMaster(tx, batch.recordFileId, sha256);
+        if (raced) throw new DuplicateRace(raced.id);
+        const masterId = await repo.insertMaster(tx, {
+          batchId: batch.id, recordFileId: batch.recordFileId, objectKey: key, originalName: name.slice(0, 500), sha256,
+          sizeBytes: file.size, format: info.format, pageCount: info.pages.length, uploadedBy: actor.id || null,
+        });
+        const pageIds = await repo.insertPages(tx, {
+          recordFileId: batch.recordFileId, documentId: batch.documentId, batchId: batch.id, masterId,
+          pages: info.pages.map((p) => ({ masterPage: p.index, width: p.width, height: p.height, dpi: p.dpi, colourMode: p.colourMode, bitDepth: p.bitDepth })),
+        });
+        for (const pageId of pageIds) {
+          await deps.jobs.send('page.derivatives', { pageId });
+          await deps.jobs.send('page.ocr', { pageId });
+        }
+        await recordEvent(tx, actor, {
+          entityType: 'master', entityId: masterId, action: 'master.stored', at: deps.clock(),
+          data: { batchId: batch.id, recordFileId: batch.recordFileId, name, sha256, sizeBytes: file.size, format: info.format, pages: pageIds.length },
+        });
+        return { name, status: 'stored' as const, masterId, sha256, format: info.format, pageIds };
+      });
+    } catch (err) {
+      await deps.blobs.delete(key).catch((e) => deps.log.warn({ err: e, key }, 'không xóa được đối tượng mồ côi; lượt dọn dẹp sẽ xóa'));
+      if (err instanceof DuplicateRace) return duplicate(name, err.masterId, sha256);
+      throw err;
+    }
+  }
+
+  /**
+   * Files one after another: each is fully decoded, and two 500 MB TIFFs decoding at once would only fight over
+   * the same cores and memory. An infrastructure failure on one file is reported for that file; the others go on.
+   */
+  async function ingest(actor: Actor, batch: repo.BatchRow, files: UploadedFile[]) {
+    const outcomes: FileOutcome[] = [];
+    for (const file of files) {
+      try {
+        outcomes.push(await ingestOne(actor, batch, file));
+      } catch (err) {
+        deps.log.error({ err, batchId: batch.id, file: file.originalName }, 'lưu bản gốc thất bại');
+        const app = err instanceof AppError ? err : null;
+        outcomes.push({
+          name: file.originalName, status: 'failed', code: app?.code ?? 'SCAN_STORE_FAILED',
+          message: app?.message ?? 'Không lưu được tệp do lỗi hệ thống (kho đối tượng hoặc cơ sở dữ liệu). Vui lòng thử lại.',
+        });
+      }
+    }
+    const summary = { stored: 0, duplicate: 0, rejected: 0, failed: 0 };
+    for (const o of outcomes) summary[o.status]++;
+    if (summary.rejected + summary.failed > 0) {
+      await recordEvent(deps.db, actor, {
+        entityType: 'digitization_batch', entityId: batch.id, action: 'batch.upload_rejected', at: deps.clock(),
+        data: { files: outcomes.filter((o) => o.status === 'rejected' || o.status === 'failed') },
+      });
+    }
+    if (summary.stored + summary.duplicate === 0) {
+      const only = outcomes.length === 1 ? (outcomes[0] as { code: string; message: string }) : null;
+      const status = summary.failed > 0 && summary.rejected === 0 ? 503 : 422;
+      throw new AppError(
+        only?.code ?? 'SCANS_REJECTED',
+        only?.message ?? `Không tệp nào được lưu (${summary.rejected} tệp bị từ chối, ${summary.failed} tệp lỗi).`,
+        status,
+        { batchId: batch.id, summary, files: outcomes },
+      );
+    }
+    return { batchId: batch.id, summary, files: outcomes };
+  }
+
+  return { ingest };
+}
+
+class DuplicateRace extends Error {
+  constructor(readonly masterId: number) {
+    super('duplicate master');
+  }
+}
+
+function duplicate(name: string, masterId: number, sha256: string): FileOutcome {
+  return { name, status: 'duplicate', masterId, sha256, message: `Tệp "${name}" trùng với bản gốc đã lưu (#${masterId}); không lưu lại.` };
+}
+
+export const scanTmpDir = (deps: Deps) => path.join(deps.config.DATA_DIR, 'tmp');

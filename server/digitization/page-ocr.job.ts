@@ -1,0 +1,43 @@
+/**
+ * page.ocr: recognise one page and store text, confidence, words and engine together with a 'page.ocr_done' event in
+ * ONE transaction, guarded by the page's attempt number: a rerun after a crash, a duplicate delivery or a stale job
+ * for an older attempt writes nothing, so each attempt completes exactly once. Re-OCR = new attempt (resetOcr).
+ */
+import path from 'node:path';
+import { recordEvent } from '../audit/audit.repository.js';
+import type { JobHandler } from '../jobs/types.js';
+import { BlobNotFoundError } from '../../storage/blob-store.js';
+import { markOcrFailed, markOcrRunning, resetOcr, saveOcr, visiblePage } from './pages.repository.js';
+import { withLocalCopy } from './temp-files.js';
+
+export const pageOcrJob: JobHandler<{ pageId: number; force?: boolean }> = async ({ pageId, force }, ctx) => {
+  const { deps, log } = ctx;
+  let page = await visiblePage(deps.db, null, '', pageId);
+  if (!page) return log.info({ pageId }, 'trang không còn tồn tại; bỏ qua');
+  if (page.ocrStatus === 'done') {
+    if (!force) return;
+    await resetOcr(deps.db, [pageId]);
+    page = (await visiblePage(deps.db, null, '', pageId))!;
+  }
+  const attempt = page.ocrAttempts;
+  if (!(await markOcrRunning(deps.db, pageId, attempt))) return;
+  try {
+    const pool = await ctx.ocr();
+    const r = await withLocalCopy(deps.blobs, page.masterKey, path.join(deps.config.DATA_DIR, 'tmp'), (file) =>
+      pool.recognizeFile(file, page.masterPage),
+    );
+    await deps.db.transaction(async (tx) => {
+      const saved = await saveOcr(tx, pageId, attempt, { text: r.text, confidence: r.confidence, words: r.words, lines: r.lines, engine: r.engine });
+      if (!saved) return;
+      await recordEvent(tx, null, {
+        entityType: 'page', entityId: pageId, action: 'page.ocr_done', at: deps.clock(),
+        data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine },
+      });
+    });
+  } catch (err) {
+    await markOcrFailed(deps.db, pageId, attempt, (err as Error).message ?? String(err)).catch(() => {});
+    // A lost master cannot be recognised by retrying; anything else (pool crash, storage down) is retried.
+    if (err instanceof BlobNotFoundError) return log.error({ err, pageId }, 'bản gốc không còn trong kho; bỏ qua OCR');
+    throw err;
+  }
+};
