@@ -72,8 +72,12 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
     const handler = opts.handlers[name] as (p: unknown, ctx: JobContext) => Promise<void>;
     const loops = def.concurrency === 'ocr' ? size : def.concurrency;
     for (let i = 0; i < loops; i++) {
-      await control.boss.work(name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
+      let workerId = '';
+      workerId = await control.boss.work(name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
         if (!job) return;
+        // pg-boss 10 sleeps out the rest of the polling interval even after a job; a notified worker fetches again at
+        // once, so a backlog drains at handler speed, and an idle worker still polls only once per interval.
+        control.boss.notifyWorker(workerId);
         const jobLog = log.child({ job: name, jobId: job.id });
         const payload = def.payload.parse(job.data);
         try {
