@@ -22,7 +22,7 @@ export interface OcrPageResult {
   confidence: number;
   words: OcrWord[];
   lines: OcrLine[];
-  /** e.g. 'tesseract.js 7.0.0 vie 4.0.0_best_int psm=auto prep=median3+normalise'. */
+  /** e.g. 'tesseract.js 7.0.0 vie 4.0.0_best_int oem=lstm psm=auto dpi=240 prep=grey+scale0.800+median3+stretch(24-255)'. */
   engine: string;
   width: number;
   height: number;
@@ -30,7 +30,10 @@ export interface OcrPageResult {
 
 export interface OcrPool {
   readonly size: number;
-  /** OCR one page of a master image file (path on disk), page index for multi-page TIFF. */
+  /**
+   * OCR one page of a master image file (path on disk), page index for multi-page TIFF. Rejects when the
+   * file cannot be decoded, the page overruns the pool's time limit, or the worker dies (it is replaced).
+   */
   recognizeFile(path: string, pageIndex: number): Promise<OcrPageResult>;
   close(): Promise<void>;
 }

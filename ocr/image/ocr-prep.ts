@@ -1,0 +1,147 @@
+/**
+ * Clean-up of one master page before OCR. Measured on the fixtures (DESIGN.md): greyscale + median 3 +
+ * contrast stretch cut character errors threefold, while any fixed global threshold destroyed faded pages.
+ * So every decision here comes from the page itself: the stretch points are its own histogram percentiles,
+ * and the median window follows its contrast and resolution (chooseMedian).
+ */
+import sharp from './sharp.js';
+
+export interface OcrPrepOptions {
+  /** Decompression-bomb guard (sharp limitInputPixels). */
+  maxPixels: number;
+  /**
+   * Resolution the OCR image is resampled to when the master declares a higher one (or none is known and
+   * the page is much larger than an A4 at that resolution). Default 240: tesseract normalises every text
+   * line to its network's input height anyway, so on the fixtures 240 dpi read as well as 300 (CER 0.6%)
+   * while layout analysis and binarisation touch 36% fewer pixels; 200 dpi was faster still but lost
+   * accuracy on the faded page. 8-pt print still has an x-height of ~12 px at 240 dpi.
+   */
+  targetDpi?: number;
+  /** Median window: 'auto' (default) chooses from contrast and resolution; a number or 0 forces it. */
+  median?: 'auto' | 0 | 3 | 5;
+}
+
+export interface OcrPrepared {
+  /**
+   * 8-bit greyscale image handed to the OCR engine, as binary PGM (P5): leptonica reads it without a
+   * decode step, measurably faster than PNG inside the wasm worker, and nothing is spent encoding it.
+   */
+  image: Buffer;
+  width: number;
+  height: number;
+  masterWidth: number;
+  masterHeight: number;
+  /** prepared pixel = master pixel × scale; boxes map back by dividing. */
+  scale: number;
+  /** Resolution of the prepared image, told to tesseract (user_defined_dpi). */
+  dpi: number;
+  /** What was done, recorded in the engine string, e.g. 'grey+median3+stretch(24-240)'. */
+  steps: string;
+}
+
+export interface PageMeasure {
+  /** Dark and light ends of the ink/paper range (0.5th and 99.5th percentile grey). */
+  low: number;
+  high: number;
+}
+
+const SAMPLE_LONG_SIDE = 1200;
+export const DEFAULT_TARGET_DPI = 240;
+const A4_LONG_INCH = 11.7;
+
+export async function prepareForOcr(path: string | Buffer, pageIndex: number, opts: OcrPrepOptions): Promise<OcrPrepared> {
+  const targetDpi = opts.targetDpi ?? DEFAULT_TARGET_DPI;
+  const input = () => sharp(path, { page: pageIndex, pages: 1, limitInputPixels: opts.maxPixels, failOn: 'error' });
+  const meta = await input().metadata();
+  const masterWidth = meta.autoOrient?.width ?? meta.width ?? 0;
+  const masterHeight = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (!masterWidth || !masterHeight) throw new Error(`ocr-prep: page ${pageIndex} has no size`);
+
+  const dpi = meta.density && meta.density > 50 ? meta.density : null;
+  const scale = chooseScale(masterWidth, masterHeight, dpi, targetDpi);
+  const width = Math.max(1, Math.round(masterWidth * scale));
+  const height = Math.max(1, Math.round(masterHeight * scale));
+
+  // Decode once to greyscale at OCR size; the measurement works on a small copy of that.
+  // removeAlpha + greyscale + uchar: one 8-bit channel whatever the master is (RGBA PNG, 16-bit TIFF, bilevel).
+  // autoOrient: boxes are in the EXIF-upright frame the derivatives and the viewer use (ocr/image/probe.ts).
+  let grey = input().autoOrient().removeAlpha().greyscale();
+  if (scale !== 1) grey = grey.resize(width, height, { kernel: 'lanczos3' });
+  const raw = await grey.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (raw.info.channels !== 1) throw new Error(`ocr-prep: expected 1 grey channel, got ${raw.info.channels}`);
+  const measure = await measurePage(raw.data, raw.info.width, raw.info.height);
+
+  const effectiveDpi = Math.round((dpi ?? targetDpi / scale) * scale);
+  const steps: string[] = ['grey'];
+  if (scale !== 1) steps.push(`scale${scale.toFixed(3)}`);
+  let out = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: 1 } });
+  const range = measure.high - measure.low;
+  const gain = 255 / Math.max(1, range);
+  const window = opts.median === undefined || opts.median === 'auto' ? chooseMedian(gain, effectiveDpi) : opts.median;
+  if (window) {
+    out = out.median(window);
+    steps.push(`median${window}`);
+  }
+  // Stretch the page's own ink..paper range to full scale: a faded page gets the most gain, a crisp one
+  // almost none. No threshold is applied; tesseract binarises adaptively itself (Otsu per region).
+  if (range > 8 && (measure.low > 2 || measure.high < 253)) {
+    out = out.linear(gain, -measure.low * gain);
+    steps.push(`stretch(${measure.low}-${measure.high})`);
+  }
+  // linear() makes libvips hand back sRGB: ask for the one grey channel again.
+  const pixels = await out.greyscale().raw({ depth: 'uchar' }).toBuffer();
+  if (pixels.length !== raw.info.width * raw.info.height) throw new Error('ocr-prep: unexpected pixel layout');
+  const image = Buffer.concat([Buffer.from(`P5\n${raw.info.width} ${raw.info.height}\n255\n`, 'ascii'), pixels]);
+  return { image, width, height, masterWidth, masterHeight, scale, dpi: effectiveDpi, steps: steps.join('+') };
+}
+
+/**
+ * Median window. Dust, JPEG blocks and paper grain become dots and broken strokes after binarisation; a
+ * 3×3 median removes them at no cost to 300-dpi strokes (CER 4.3% → 1.4% in DESIGN.md). The contrast
+ * stretch multiplies that grain by its gain, so a faded page (gain ≥ 2: ink and paper less than half the
+ * scale apart) gets a 5×5 window (faded fixture at 300 dpi: 6.1% → 1.8% CER; at 240 dpi 4.1% → 1.6%); on
+ * a crisp page 5×5 erodes thin serifs (0.2% → 0.6%), and below ~225 dpi it erodes the faded strokes too
+ * (200 dpi: 2.0% → 2.5%). Below 150 dpi strokes are too thin for any median.
+ */
+export function chooseMedian(gain: number, dpi: number): 0 | 3 | 5 {
+  if (dpi < 150) return 0;
+  if (gain >= 2 && dpi >= 225) return 5;
+  return 3;
+}
+
+export function chooseScale(width: number, height: number, dpi: number | null, targetDpi: number): number {
+  if (dpi && dpi > targetDpi * 1.15) return targetDpi / dpi;
+  // Unknown resolution: assume the long side is an A4 page and only shrink very large scans.
+  if (!dpi) {
+    const assumedDpi = Math.max(width, height) / A4_LONG_INCH;
+    if (assumedDpi > targetDpi * 1.5) return targetDpi / assumedDpi;
+  }
+  return 1;
+}
+
+/** Histogram percentiles, on a downsampled copy so it costs a few milliseconds. */
+export async function measurePage(grey: Buffer, width: number, height: number): Promise<PageMeasure> {
+  const f = Math.min(1, SAMPLE_LONG_SIDE / Math.max(width, height));
+  const sw = Math.max(3, Math.round(width * f));
+  const sh = Math.max(3, Math.round(height * f));
+  const small = await sharp(grey, { raw: { width, height, channels: 1 } })
+    .resize(sw, sh, { kernel: 'nearest' })
+    .raw()
+    .toBuffer();
+  const hist = new Uint32Array(256);
+  for (const v of small) hist[v]++;
+  const low = percentile(hist, small.length, 0.005);
+  const high = percentile(hist, small.length, 0.995);
+
+  return { low, high };
+}
+
+function percentile(hist: Uint32Array, total: number, p: number): number {
+  const target = total * p;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v];
+    if (acc > target) return v;
+  }
+  return 255;
+}
