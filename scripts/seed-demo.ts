@@ -11,12 +11,19 @@ import { createApp } from '../server/app.js';
 import { ApiClient } from '../server/demo/api-client.js';
 import { loadDemoData, DEMO_PASSWORD } from '../server/demo/demo-loader.js';
 import { openSystemSession } from '../server/access/system-session.js';
+import { openRuntime, runJobs } from '../server/jobs/runtime.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const log = createLogger(config);
 const db = await connectDatabase(config);
+let stopJobs = async () => {};
 try {
-  const { app, auth, services } = createApp({ db, config, log, clock: () => new Date() });
+  // Jobs run here too, so demo scans uploaded through the API get their derivatives and OCR like any upload.
+  const runtime = await openRuntime(config, db, log);
+  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  const { app, auth, services } = createApp(deps);
+  const runner = await runJobs(deps, runtime.queue, { sweeps: false });
+  stopJobs = () => runner.stop();
   if (!(await services.demo.isEmpty())) {
     console.error('Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
     process.exitCode = 1;
@@ -30,11 +37,18 @@ try {
     const api = new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, session.cookie, session.csrfToken);
     const t0 = Date.now();
     const summary = await loadDemoData(api, (m) => console.log(m));
+    // Let the demo scans' derivatives and OCR finish here, so the demo starts searchable (jobs left over would
+    // otherwise run at the next server start).
+    for (let left = await runtime.queue.queue.unfinished(), shown = -1; left > 0; left = await runtime.queue.queue.unfinished()) {
+      if (left !== shown) console.log(`Đang xử lý ảnh số hóa và OCR: còn ${(shown = left)} tác vụ…`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     await session.close();
     server.close();
     console.log(`Xong sau ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary.agencies} cơ quan, ${summary.handovers} cuộc giao nhận, ${summary.plans} kế hoạch thu.`);
     console.log(`Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}): luutru (lưu trữ viên), coquan.sonoivu (Sở Nội vụ), docgia (độc giả).`);
   }
 } finally {
+  await stopJobs();
   await db.close();
 }

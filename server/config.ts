@@ -43,6 +43,11 @@ export const ConfigSchema = z.object({
   OCR_IN_SERVER: bool.default(true),
   /** Hours between fixity sweeps over masters; 0 = never scheduled (on demand only). */
   FIXITY_INTERVAL_HOURS: z.coerce.number().nonnegative().default(24),
+  /**
+   * Overrides every job's time limit (catalogue expireInSeconds): an active job older than this is taken as crashed
+   * and retried. On PostgreSQL this is how a killed worker's job comes back (PGlite resets at start). Unset = catalogue.
+   */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbDir: string; objectsDir: string };

@@ -5,6 +5,9 @@ import { createLogger } from './logger.js';
 import { connectDatabase } from './db/connect.js';
 import { DirLockedError } from './db/dir-lock.js';
 import { createApp } from './app.js';
+import { openRuntime, runJobs } from './jobs/runtime.js';
+import type { JobRunner } from './jobs/runner.js';
+import { BlobUnavailableError } from '../storage/blob-store.js';
 
 async function main() {
   let config;
@@ -29,7 +32,23 @@ async function main() {
     }
     throw err;
   }
-  const { app, auth, services } = createApp({ db, config, log, clock: () => new Date() });
+  let runtime;
+  try {
+    runtime = await openRuntime(config, db, log);
+  } catch (err) {
+    if (err instanceof BlobUnavailableError) {
+      const msg = `Kho đối tượng không truy cập được (object storage unavailable): ${err.message}`;
+      log.fatal({ err }, msg);
+      console.error(msg);
+      await db.close().catch(() => {});
+      process.exit(1);
+    }
+    throw err;
+  }
+  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  const { app, auth, services } = createApp(deps);
+  // OCR_IN_SERVER=false: this process only enqueues; `npm run worker` processes (PostgreSQL) run the jobs.
+  const runner: JobRunner | null = config.OCR_IN_SERVER ? await runJobs(deps, runtime.queue) : null;
   const admin = await auth.ensureInitialAdmin();
   if (admin.created) {
     const msg = admin.password
@@ -55,6 +74,7 @@ async function main() {
     log.info({ signal }, 'đang dừng');
     server.close();
     server.closeAllConnections();
+    await (runner ? runner.stop() : runtime.queue.stop()).catch((err) => log.error({ err }, 'dừng hàng đợi lỗi'));
     await db.close().catch((err) => log.error({ err }, 'đóng CSDL lỗi'));
     process.exit(0);
   };

@@ -5,6 +5,11 @@ import { createStacksService } from './stacks/stacks.service.js';
 import { createReportsService } from './reports/reports.service.js';
 import { storageStatus } from '../storage/status.js';
 import { createDemoService } from './demo/demo.service.js';
+import { createSchedulingService } from './scheduling/scheduling.service.js';
+import { createPlanningService } from './scheduling/planning.service.js';
+import { createSearchService } from './search/search.service.js';
+import { createGrantsService } from './access/grants.service.js';
+import { createDigitizationArea } from './digitization/digitization.area.js';
 
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -13,7 +18,12 @@ export function createServices(deps: Deps) {
   const handover = createHandoverService(deps, { intake, stacks });
   const reports = createReportsService(deps);
   const demo = createDemoService(deps);
-  return { intake, stacks, handover, reports, demo, storageStatus: () => storageStatus(deps.config) };
+  const search = createSearchService(deps);
+  const grants = createGrantsService(deps);
+  const digitization = createDigitizationArea(deps);
+  const scheduling = createSchedulingService(deps);
+  const planning = createPlanningService(deps);
+  return { intake, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

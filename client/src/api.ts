@@ -88,6 +88,39 @@ async function request<R>(method: string, path: string, body?: unknown, form?: F
 const get = <R>(path: string, query?: Query) => request<R>('GET', path + qs(query));
 const post = <R>(path: string, body: unknown = {}) => request<R>('POST', path, body);
 const patch = <R>(path: string, body: unknown) => request<R>('PATCH', path, body);
+const put = <R>(path: string, body: unknown) => request<R>('PUT', path, body);
+
+/**
+ * Multipart upload through XMLHttpRequest, the one browser API that reports upload progress (fetch does not).
+ * Resolves with the JSON answer; rejects with an ApiError carrying the server's Vietnamese message.
+ */
+export function uploadWithProgress<R>(path: string, files: File[], field: string, onProgress: (sent: number, total: number) => void): { promise: Promise<R>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<R>((resolve, reject) => {
+    const form = new FormData();
+    for (const f of files) form.append(field, f, f.name);
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', vi.errors.network));
+    xhr.onabort = () => reject(new ApiError(0, 'ABORTED', vi.errors.network));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: handled below with our own wording.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as R);
+      if (xhr.status === 401) onUnauthenticated?.();
+      const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      reject(new ApiError(xhr.status, err?.code ?? 'HTTP_' + xhr.status, err?.message ?? (xhr.status >= 500 ? vi.errors.server : vi.errors.unexpected), err?.details));
+    };
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
 
 function upload<R>(path: string, file: File, field = 'file'): Promise<R> {
   const form = new FormData();
@@ -120,6 +153,33 @@ export async function download(path: string, fallbackName: string): Promise<void
 const id = (n: number | string) => encodeURIComponent(String(n));
 
 export const api = {
+  scheduling: {
+    backlog: (q: { agencyId?: number; conditionCode?: string; q?: string; estimatedOnly?: string } = {}) => get<T.BacklogList>('/api/scheduling/backlog', q),
+    createBacklog: (b: Record<string, unknown>) => post<T.BacklogItem>('/api/scheduling/backlog', b),
+    updateBacklog: (itemId: number, b: Record<string, unknown>) => patch<T.BacklogItem>(`/api/scheduling/backlog/${id(itemId)}`, b),
+    deleteBacklog: (itemId: number) => request<unknown>('DELETE', `/api/scheduling/backlog/${id(itemId)}`),
+    importBacklog: (file: File) => upload<{ created: number; updated: number }>('/api/scheduling/backlog/import', file),
+    restoration: (q: { agencyId?: number } = {}) => get<T.RestorationList>('/api/scheduling/restoration', q),
+    createRestoration: (b: Record<string, unknown>) => post<T.RestorationItem>('/api/scheduling/restoration', b),
+    norms: () => get<T.NormsInfo>('/api/scheduling/norms'),
+    createNormVersion: (b: { label: string; steps: Omit<T.NormStepDef, 'source'>[] }) => post<T.NormsInfo['current']>('/api/scheduling/norms', b),
+    staff: () => get<{ items: T.StaffMemberRow[]; grades: Record<number, string> }>('/api/scheduling/staff'),
+    createStaff: (b: Record<string, unknown>) => post<T.StaffMemberRow>('/api/scheduling/staff', b),
+    updateStaff: (staffId: number, b: Record<string, unknown>) => patch<T.StaffMemberRow>(`/api/scheduling/staff/${id(staffId)}`, b),
+    addLeave: (staffId: number, b: { startDate: string; endDate: string; reason?: string }) => post<T.StaffMemberRow>(`/api/scheduling/staff/${id(staffId)}/leave`, b),
+    calendar: (year: number) => get<T.WorkCalendarYear>('/api/scheduling/calendar', { year }),
+    addClosure: (b: { date: string; reason: string }) => post<T.Closure>('/api/scheduling/calendar/closures', b),
+    plans: () => get<{ items: T.SchedulePlanSummary[] }>('/api/scheduling/plans'),
+    plan: (planId: number) => get<T.PlanView>(`/api/scheduling/plans/${id(planId)}`),
+    createPlan: (b: Record<string, unknown>) => post<T.PlanView>('/api/scheduling/plans', b),
+    whatIf: (planId: number, b: Record<string, unknown>) => post<T.PlanView>(`/api/scheduling/plans/${id(planId)}/what-if`, b),
+    replan: (planId: number) => post<T.PlanView>(`/api/scheduling/plans/${id(planId)}/replan`, {}),
+    compare: (a: number, b: number) => get<T.PlanComparison>('/api/scheduling/plans/compare', { a, b }),
+    explain: (planId: number, itemId: string) => get<T.ItemExplanation>(`/api/scheduling/plans/${id(planId)}/items/${id(itemId)}`),
+    burndown: (planId: number) => get<T.Burndown>('/api/scheduling/burndown', { planId }),
+    progress: () => get<{ items: T.ProgressEntry[] }>('/api/scheduling/progress'),
+    recordProgress: (b: Record<string, unknown>) => post<T.ProgressEntry>('/api/scheduling/progress', b),
+  },
   auth: {
     async login(username: string, password: string) {
       const r = await post<{ user: T.User; csrfToken: string }>('/api/auth/login', { username, password });
@@ -220,5 +280,35 @@ export const api = {
   reports: {
     yearly: (year: number) => get<T.YearlyReport>('/api/reports/yearly', { year }),
     yearlyXlsx: (from: number, to: number) => download('/api/reports/yearly.xlsx' + qs({ from, to }), `so-lieu-${from}-${to}.xlsx`),
+  },
+
+  digitization: {
+    files: (q: { q?: string; limit?: number }) => get<{ items: T.DigitizableFile[] }>('/api/digitization/files', q),
+    batches: (q: { recordFileId?: number; limit?: number; offset?: number }) => get<{ items: T.Batch[] }>('/api/digitization/batches', q),
+    createBatch: (b: { recordFileId: number; documentId?: number | null; label?: string | null }) => post<T.Batch>('/api/digitization/batches', b),
+    progress: (batchId: number) => get<T.BatchProgress>(`/api/digitization/batches/${id(batchId)}`),
+    uploadScans: (batchId: number, files: File[], onProgress: (sent: number, total: number) => void) =>
+      uploadWithProgress<T.UploadResult>(`/api/digitization/batches/${id(batchId)}/scans`, files, 'files', onProgress),
+    reocrBatch: (batchId: number) => post<{ queued: number }>(`/api/digitization/batches/${id(batchId)}/reocr`),
+    reocrPage: (pageId: number) => post<{ queued: number }>(`/api/digitization/pages/${id(pageId)}/reocr`),
+    filePages: (fileId: number) => get<T.FilePages>(`/api/digitization/files/${id(fileId)}/pages`),
+    page: (pageId: number) => get<T.PageView>(`/api/digitization/pages/${id(pageId)}`),
+    pageText: (pageId: number) => send('GET', `/api/digitization/pages/${id(pageId)}/export/txt`).then((r) => r.text()),
+    metadata: (fileId: number) => get<T.FileMetadata>(`/api/digitization/files/${id(fileId)}/metadata`),
+    updateMetadata: (fileId: number, m: Record<string, unknown>) => put<T.FileMetadata>(`/api/digitization/files/${id(fileId)}/metadata`, m),
+    createDocument: (fileId: number, d: Record<string, unknown>) => post<T.DocumentMeta>(`/api/digitization/files/${id(fileId)}/documents`, d),
+    updateDocument: (docId: number, d: Record<string, unknown>) => put<T.DocumentMeta>(`/api/digitization/documents/${id(docId)}`, d),
+    exportMetadata: (fileId: number, format: 'xlsx' | 'json') =>
+      download(`/api/digitization/files/${id(fileId)}/metadata/export/${format}`, `dac-ta-ho-so-${fileId}.${format}`),
+    exportPage: (pageId: number, format: 'txt' | 'alto' | 'hocr' | 'pdf') =>
+      download(`/api/digitization/pages/${id(pageId)}/export/${format}`, `trang-${pageId}.${format === 'alto' ? 'xml' : format === 'hocr' ? 'html' : format}`),
+    exportFile: (fileId: number, format: 'txt' | 'hocr' | 'pdf') =>
+      download(`/api/digitization/files/${id(fileId)}/export/${format}`, `ho-so-${fileId}.${format === 'hocr' ? 'html' : format}`),
+  },
+
+  search: {
+    query: (q: { q: string; exact?: boolean; agencyId?: number; fondsId?: number; yearFrom?: number; yearTo?: number; docType?: string; page?: number; pageSize?: number }) =>
+      get<T.SearchResult>('/api/search', q),
+    pageHits: (pageId: number, q: string, exact?: boolean) => get<T.PageHits>(`/api/search/pages/${id(pageId)}/hits`, { q, exact }),
   },
 };

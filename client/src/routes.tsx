@@ -1,5 +1,5 @@
 /** The page table: path pattern, who may open it, and what renders. The nav is derived from it too. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Role } from './types.js';
 import { vi } from './i18n/vi.js';
 import { DashboardPage } from './pages/DashboardPage.js';
@@ -14,8 +14,23 @@ import { StacksPage } from './pages/StacksPage.js';
 import { OverduePage } from './pages/OverduePage.js';
 import { MyDeadlinesPage } from './pages/MyDeadlinesPage.js';
 import { UsersPage } from './pages/UsersPage.js';
+import { SchedulingPage } from './pages/scheduling/SchedulingPage.js';
+import { PlanPage as SchedulePlanPage } from './pages/scheduling/PlanPage.js';
+import { ComparePage } from './pages/scheduling/ComparePage.js';
+import { DigitizationPage } from './pages/digitization/DigitizationPage.js';
+import { BatchPage } from './pages/digitization/BatchPage.js';
+import { FileMetadataPage } from './pages/digitization/FileMetadataPage.js';
+import { SearchPage } from './pages/search/SearchPage.js';
+import { Loading } from './components/ui.js';
+
+// The deep-zoom viewer carries OpenSeadragon (~200 kB): loaded only when a page is opened.
+const ViewerPage = lazy(() => import('./pages/viewer/ViewerPage.js').then((m) => ({ default: m.ViewerPage })));
+const FileViewerRedirect = lazy(() => import('./pages/viewer/ViewerPage.js').then((m) => ({ default: m.FileViewerRedirect })));
+const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 const STAFF: Role[] = ['admin', 'archivist'];
+/** Digitised material is for every signed-in role; what each may see is the server's visibility rule. */
+const READERS: Role[] = [...STAFF, 'researcher', 'agency'];
 
 export interface PageRoute {
   path: string;
@@ -42,12 +57,21 @@ export const ROUTES: PageRoute[] = [
   { path: '/handovers/:id', roles: [...STAFF, 'agency'], render: (p) => <HandoverPage id={num(p.id)} /> },
   { path: '/stacks', roles: STAFF, render: () => <StacksPage />, nav: { label: vi.nav.stacks, roles: STAFF } },
   { path: '/overdue', roles: STAFF, render: () => <OverduePage />, nav: { label: vi.nav.overdue, roles: STAFF } },
+  { path: '/digitization', roles: STAFF, render: () => <DigitizationPage />, nav: { label: vi.dig.nav, roles: STAFF } },
+  { path: '/digitization/batches/:id', roles: STAFF, render: (p) => <BatchPage id={num(p.id)} /> },
+  { path: '/digitization/files/:id', roles: READERS, render: (p) => <FileMetadataPage id={num(p.id)} /> },
+  { path: '/search', roles: READERS, render: () => <SearchPage />, nav: { label: vi.search.nav, roles: READERS } },
+  { path: '/viewer/pages/:id', roles: READERS, render: (p) => lazyPage(<ViewerPage id={num(p.id)} />) },
+  { path: '/viewer/files/:id', roles: READERS, render: (p) => lazyPage(<FileViewerRedirect fileId={num(p.id)} />) },
+  { path: '/scheduling', roles: STAFF, render: () => <SchedulingPage />, nav: { label: vi.sched.nav, roles: STAFF } },
+  { path: '/scheduling/plans/:id', roles: STAFF, render: (p) => <SchedulePlanPage id={num(p.id)} /> },
+  { path: '/scheduling/compare/:a/:b', roles: STAFF, render: (p) => <ComparePage a={num(p.a)} b={num(p.b)} /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage />, nav: { label: vi.nav.users, roles: ['admin'] } },
 ];
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): string {
   if (role === 'agency') return '/my-deadlines';
-  if (role === 'researcher') return '/agencies';
+  if (role === 'researcher') return '/search';
   return '/dashboard';
 }

@@ -25,3 +25,5 @@ export interface Paged<T> {
 export * from './types/intake.js';
 export * from './types/handover.js';
 export * from './types/stacks.js';
+export * from './types/scheduling.js';
+export * from './types/digitization.js';

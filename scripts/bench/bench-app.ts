@@ -13,10 +13,13 @@ import { freshPostgresDatabase } from '../../test/support/fresh-database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { ApiClient } from '../../server/demo/api-client.js';
+import { openRuntime, runJobs } from '../../server/jobs/runtime.js';
+import type { RunnerOptions } from '../../server/jobs/runner.js';
 
 export type Backend = 'pglite' | 'postgres';
 
-export async function startBenchApp(backend: Backend, env: Record<string, string> = {}) {
+/** jobs: run the job runner in-process (e.g. `{ only: ['page.derivatives'] }` to leave OCR out). */
+export async function startBenchApp(backend: Backend, env: Record<string, string> = {}, opts: { jobs?: boolean | Partial<RunnerOptions> } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '100000', ...env });
   let db: Db;
@@ -27,7 +30,13 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
     db = await openPglite(config.dbDir);
   }
   await migrate(db);
-  const app = createApp({ db, config, log: pino({ level: 'silent' }), clock: () => new Date() });
+  const log = pino({ level: 'silent' });
+  const runtime = await openRuntime(config, db, log);
+  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  const app = createApp(deps);
+  const runner = opts.jobs
+    ? await runJobs(deps, runtime.queue, { sweeps: false, pollingIntervalSeconds: 0.5, ...(typeof opts.jobs === 'object' ? opts.jobs : {}) })
+    : null;
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -40,9 +49,22 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
     db,
     baseUrl,
     api,
+    blobs: runtime.blobs,
+    jobs: runtime.queue.queue,
+    /** Resolves when no job is queued, retrying or active. */
+    async drainJobs(timeoutMs = 600_000) {
+      const until = Date.now() + timeoutMs;
+      for (let zeros = 0; zeros < 2; ) {
+        const left = await runtime.queue.queue.unfinished();
+        zeros = left === 0 ? zeros + 1 : 0;
+        if (Date.now() > until) throw new Error(`drainJobs: ${left} job(s) still unfinished after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      await (runner ? runner.stop() : runtime.queue.stop());
       await db.close();
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import type { ApiClient } from './api-client.js';
 import { demoAgencies, fondsCodeFor, LISTING_DECISION, type DemoAgency } from './hung-yen-agencies.js';
 import { demoRows, inventoryCsv, inventoryXlsx, rng } from './demo-inventory.js';
+import { loadBacklogDemo } from './backlog-demo.js';
+import { loadDemoScans } from './demo-scans.js';
 
 export const DEMO_PASSWORD = 'luutru-demo-2021';
 
@@ -37,8 +39,12 @@ async function lookupIds(api: ApiClient): Promise<Ids> {
     if (offset + 500 >= page.total) break;
   }
   const fonds = new Map<string, number>();
-  const list = await api.get<{ items: { id: number; code: string }[] }>(`/api/fonds`);
-  for (const f of list.items) fonds.set(f.code, f.id);
+  // Paged like the agencies: one fonds per agency is more than one page of the default 50.
+  for (let offset = 0; ; offset += 500) {
+    const page = await api.get<{ items: { id: number; code: string }[]; total: number }>(`/api/fonds?limit=500&offset=${offset}`);
+    for (const f of page.items) fonds.set(f.code, f.id);
+    if (offset + 500 >= page.total) break;
+  }
   return { agency, fonds };
 }
 
@@ -189,6 +195,9 @@ export async function loadDemoData(api: ApiClient, log: (msg: string) => void = 
     const rows = demoRows({ ...span, boxes: 3, agencyName: a.name, seed: 5000 + i });
     await api.upload(`/api/agencies/${ids.agency.get(a.code)!.id}/files/import`, 'so-theo-doi.csv', inventoryCsv(rows));
   }
+
+  await loadBacklogDemo(api, log);
+  await loadDemoScans(api, ids.agency.get('T003')!.id, log);
 
   log('Tài khoản mẫu…');
   const users = [

@@ -70,7 +70,9 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
   for (const name of opts.only ?? names) {
     const def = jobCatalogue[name];
     const handler = opts.handlers[name] as (p: unknown, ctx: JobContext) => Promise<void>;
-    const loops = def.concurrency === 'ocr' ? size : def.concurrency;
+    // Twice the pool for OCR: while one page is fetched and cleaned up, another is being recognised; the pool
+    // itself still caps concurrent recognition (and its memory) at `size`.
+    const loops = def.concurrency === 'ocr' ? size * 2 : def.concurrency;
     for (let i = 0; i < loops; i++) {
       let workerId = '';
       workerId = await control.boss.work(name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {

@@ -9,5 +9,7 @@ import { deadlines } from './deadlines.js';
 import { handover } from './handover.js';
 import { intake } from './intake.js';
 import { stacks } from './stacks.js';
+import { scheduling } from './scheduling.js';
+import { digitization } from './digitization.js';
 
-export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...handover, ...stacks };
+export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...handover, ...stacks, ...scheduling, ...digitization };

@@ -3,6 +3,7 @@ import { MulterError } from 'multer';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import { AppError, ERRORS, fromDatabaseError } from '../../errors.js';
+import { toUnavailable } from './unavailable.js';
 
 function toAppError(err: unknown, maxUploadMb: number): AppError | null {
   if (err instanceof AppError) return err;
@@ -21,7 +22,7 @@ function toAppError(err: unknown, maxUploadMb: number): AppError | null {
     return ERRORS.badRequest('UNSUPPORTED_ENCODING', 'Bảng mã của nội dung không được hỗ trợ.');
   if ((err as { message?: string })?.message === 'Malformed part header' || (err as { message?: string })?.message === 'Unexpected end of form')
     return ERRORS.badRequest('MULTIPART_INVALID', 'Dữ liệu multipart không đúng định dạng.');
-  return fromDatabaseError(err);
+  return fromDatabaseError(err) ?? toUnavailable(err);
 }
 
 export function errorHandler(log: Logger, maxUploadMb: number) {
@@ -29,6 +30,7 @@ export function errorHandler(log: Logger, maxUploadMb: number) {
     const appErr = toAppError(err, maxUploadMb);
     if (appErr) {
       if (appErr.status >= 500) log.error({ err, reqId: req.id }, appErr.message);
+      if (appErr.status === 503) res.setHeader('Retry-After', '30');
       res.status(appErr.status).json({
         error: { code: appErr.code, message: appErr.message, ...(appErr.details !== undefined ? { details: appErr.details } : {}) },
       });

@@ -5,8 +5,14 @@ import { handoverRoutes } from '../../handover/handover.routes.js';
 import { stacksRoutes } from '../../stacks/stacks.routes.js';
 import { reportsRoutes } from '../../reports/reports.routes.js';
 import { demoRoutes } from '../../demo/demo.routes.js';
+import { schedulingRoutes } from '../../scheduling/scheduling.routes.js';
+import { searchRoutes } from '../../search/search.routes.js';
+import { grantsRoutes } from '../../access/grants.routes.js';
+import { integrityRoutes } from '../../integrity/integrity.routes.js';
+import { digitizationRoutes } from '../../digitization/digitization.routes.js';
+import { fileLookupRoutes } from '../../digitization/file-lookup.js';
 
 /** Every domain area's routes; the app mounts nothing else under /api. */
 export function areaRoutes(deps: Deps, s: Services) {
-  return [...intakeRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s)];
+  return [...intakeRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s), ...schedulingRoutes(deps, s), ...searchRoutes(deps, s), ...grantsRoutes(deps, s), ...integrityRoutes(deps), ...digitizationRoutes(deps, s), ...fileLookupRoutes(deps)];
 }

@@ -21,7 +21,8 @@ describe('demo data', () => {
     expect((await admin.get('/api/setup/demo')).body).toMatchObject({ empty: true, state: 'idle' });
     expect((await admin.post('/api/setup/demo')).status).toBe(202);
     let status: any;
-    for (let i = 0; i < 240; i++) {
+    // Up to 200 s: the demo also loads the backlog, staff and plans of the scheduling area.
+    for (let i = 0; i < 400; i++) {
       status = (await admin.get('/api/setup/demo')).body;
       if (status.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 500));

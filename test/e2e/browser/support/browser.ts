@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../../support/test-app.js';
+import { startTestApp, type TestApp, type TestAppOptions } from '../../../support/test-app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -33,9 +33,9 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<BrowserEnv> {
+export async function openBrowser(opts: TestAppOptions = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run "npm run test:browser" (it builds the client first)');
-  const t = await startTestApp();
+  const t = await startTestApp({}, undefined, opts);
   const base = t.baseUrl.replace('127.0.0.1', 'localhost');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
