@@ -87,14 +87,14 @@ export function ViewerPage({ id }: { id: number }) {
             <ul className="link-list">
               {(['txt', 'alto', 'hocr', 'pdf'] as const).map((f) => (
                 <li key={f}>
-                  <button type="button" className="link-button" onClick={() => action.run(() => api.digitization.exportPage(p.id, f))}>
+                  <button type="button" className="text-link" onClick={() => action.run(() => api.digitization.exportPage(p.id, f))}>
                     {vi.viewer.exportPage[f]}
                   </button>
                 </li>
               ))}
               {(['txt', 'hocr', 'pdf'] as const).map((f) => (
                 <li key={`file-${f}`}>
-                  <button type="button" className="link-button" onClick={() => action.run(() => api.digitization.exportFile(p.recordFileId, f))}>
+                  <button type="button" className="text-link" onClick={() => action.run(() => api.digitization.exportFile(p.recordFileId, f))}>
                     {vi.viewer.exportFile[f]}
                   </button>
                 </li>
