@@ -73,3 +73,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(c.DATA_DIR);
   return { ...c, DATA_DIR: dataDir, dbDir: path.join(dataDir, 'db'), objectsDir: path.join(dataDir, 'objects') };
 }
+
+/** For entry points (server, worker): a bad environment prints the named variables and exits 1, without a stack. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

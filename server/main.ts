@@ -1,6 +1,6 @@
 /** HTTP entry point: config → logger → database (migrated) → app → listen. */
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { connectDatabase } from './db/connect.js';
 import { DirLockedError } from './db/dir-lock.js';
@@ -10,16 +10,7 @@ import type { JobRunner } from './jobs/runner.js';
 import { BlobUnavailableError } from '../storage/blob-store.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config);
   let db;
   try {

@@ -3,7 +3,7 @@
  * as the server — the way to scale OCR out. Run the server with OCR_IN_SERVER=false to leave OCR to workers.
  * Embedded PGlite is single-process (its data dir is locked by the server), so it is refused.
  */
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { connectDatabase } from './db/connect.js';
 import { openRuntime, runJobs } from './jobs/runtime.js';
@@ -13,16 +13,7 @@ const PGLITE_REFUSAL =
   'The worker needs PostgreSQL (set DATABASE_URL): the embedded PGlite database is locked by the server process, which runs the jobs itself.';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.DATABASE_URL) {
     console.error(PGLITE_REFUSAL);
     process.exit(2);

@@ -7,18 +7,9 @@ import { buildWorkCalendar } from '../../server/scheduling/calendar/work-calenda
 import { dayToIso, isoToDay } from '../../server/scheduling/calendar/dates.js';
 import { DEFAULT_NORMS } from '../../server/scheduling/engine/norms-default.js';
 import type { PlanItem, ScheduleInput, Skill, StaffMember } from '../../server/scheduling/engine/types.js';
+import { prng } from './prng.js';
 
-/** mulberry32: tiny, fast, good enough for test data, and identical on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export interface ScenarioSize {
   items: number;

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { prng as rng } from './prng.js';
 
 export const SEEDS_DIR = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/seeds');
 
@@ -11,18 +12,6 @@ export const PAGES_PER_FILE = 50;
 export const PAGES_PER_DOC = 10;
 export const AGENCIES = 40;
 export const DOC_TYPES = ['Quyết định', 'Công văn', 'Báo cáo', 'Kế hoạch', 'Tờ trình', 'Biên bản', 'Thông báo', 'Chỉ thị'];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function loadSentences(): string[] {
   const out: string[] = [];

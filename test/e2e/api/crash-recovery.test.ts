@@ -5,15 +5,15 @@
  * written by the OCR handler in the same transaction as the text). PGlite on disk by default; a fresh PostgreSQL
  * database when DATABASE_URL is set (there a killed job comes back by expiry: JOB_EXPIRE_SECONDS=20 here).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import sharp from 'sharp';
+import { sharp } from '../../../ocr/image/sharp.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killSpawned, spawnProcess } from '../../support/server-process.js';
 import { HttpClient } from '../../support/http-client.js';
 import { loadConfig } from '../../../server/config.js';
 import { connectDatabase } from '../../../server/db/connect.js';
@@ -22,8 +22,7 @@ import type { Db } from '../../../server/db/db.js';
 const FILES = 10;
 const PAGES_PER_FILE = 5;
 const ADMIN_PASSWORD = 'mat-khau-quan-tri-crash';
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+afterAll(killSpawned);
 
 async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -76,37 +75,17 @@ describe(`crash recovery of the server process (${process.env.DATABASE_URL ? 'Po
   }
 
   function start() {
-    const { DATABASE_URL: _ignored, ...base } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: {
-        ...base,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        COOKIE_SECURE: 'false',
-        INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        OCR_WORKERS: '1',
-        FIXITY_INTERVAL_HOURS: '0',
-        JOB_EXPIRE_SECONDS: '20',
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    return spawnProcess({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COOKIE_SECURE: 'false',
+      INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      OCR_WORKERS: '1',
+      FIXITY_INTERVAL_HOURS: '0',
+      JOB_EXPIRE_SECONDS: '20',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    const running = (async () => {
-      for (let i = 0; i < 1200; i++) {
-        if (out.includes('đang chạy tại')) return true;
-        if (child.exitCode !== null) return false;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return false;
-    })();
-    return { child, exited, running, output: () => out };
   }
 
   async function login() {

@@ -2,35 +2,16 @@
  * The real entry point as separate processes: the embedded data-dir lock, stale-lock recovery after
  * kill -9, and start-up refusal on invalid config.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killSpawned, spawnProcess } from '../../support/server-process.js';
 
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+afterAll(killSpawned);
 
 function startServer(env: Record<string, string>) {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...base, PORT: '0', LOG_LEVEL: 'warn', INITIAL_ADMIN_PASSWORD: 'mat-khau-quan-tri', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const running = (async () => {
-    for (let i = 0; i < 600; i++) {
-      if (out.includes('đang chạy tại')) return true;
-      if (child.exitCode !== null) return false;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  })();
-  return { child, exited, running, output: () => out };
+  return spawnProcess({ PORT: '0', INITIAL_ADMIN_PASSWORD: 'mat-khau-quan-tri', ...env });
 }
 
 describe('server process', () => {

@@ -2,39 +2,23 @@
  * `npm run worker` as a real process: refused on embedded PGlite; on PostgreSQL it does the jobs a server started
  * with OCR_IN_SERVER=false only enqueues (the scale-out path).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import sharp from 'sharp';
+import { sharp } from '../../../ocr/image/sharp.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killSpawned, spawnProcess } from '../../support/server-process.js';
 import { HttpClient } from '../../support/http-client.js';
 import { loadConfig } from '../../../server/config.js';
 import { connectDatabase } from '../../../server/db/connect.js';
 
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+afterAll(killSpawned);
 
 function run(script: string, env: Record<string, string>) {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...base, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const saw = async (text: string) => {
-    for (let i = 0; i < 1200; i++) {
-      if (out.includes(text)) return true;
-      if (child.exitCode !== null) return false;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  };
-  return { child, exited, saw, output: () => out };
+  return spawnProcess(env, script);
 }
 
 describe('the worker process', () => {

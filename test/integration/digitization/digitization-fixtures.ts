@@ -2,8 +2,7 @@
  * Factories for digitisation tests: an agency, a fonds and received files written in SQL (only their rows matter
  * here), real scans made with sharp at test time, and a multipart helper that sends several files at once.
  */
-import zlib from 'node:zlib';
-import sharp from 'sharp';
+import { sharp } from '../../../ocr/image/sharp.js';
 import type { HttpClient, Res } from '../../support/http-client.js';
 import type { TestApp } from '../../support/test-app.js';
 
@@ -83,25 +82,3 @@ export async function multiPageTiff(pages: string[][]) {
   return sharp(pngs, { join: { animated: true } }).tiff({ compression: 'deflate' }).toBuffer();
 }
 
-/** A decompression bomb: a valid PNG header claiming w×h grey pixels, with a few rows of zeros compressed. */
-export function pngBomb(w: number, h: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.alloc((w + 1) * 4))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../../support/http-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { archive, batch, colourJpeg, multiPageTiff, pageJpeg, pagePng, pngBomb, tiff16, uploadScans } from './digitization-fixtures.js';
+import { archive, batch, colourJpeg, multiPageTiff, pageJpeg, pagePng, tiff16, uploadScans } from './digitization-fixtures.js';
+import { makePngBomb } from '../../support/images.js';
 
 let t: TestApp;
 let staff: HttpClient;
@@ -99,7 +100,8 @@ describe('uploading scans into a batch', () => {
   it('when each bad file is uploaded, then it is rejected with its code and a Vietnamese message, and nothing is stored', async () => {
     const good = await pagePng(['Tốt']);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const bomb = pngBomb(60000, 60000);
+    // 20,000² = 400 Mpx, over the default MAX_SCAN_PIXELS (300 Mpx), in a ~50 kB file.
+    const bomb = makePngBomb(20_000);
     const bad: [string, Buffer, string][] = [
       ['rỗng.png', Buffer.alloc(0), 'IMAGE_EMPTY'],
       ['chữ.png', Buffer.from('đây không phải ảnh'), 'IMAGE_TYPE_UNSUPPORTED'],

@@ -11,7 +11,7 @@ import { integrityHandlers } from '../../../server/integrity/integrity.jobs.js';
 import { startJobRunner, type JobRunner } from '../../../server/jobs/runner.js';
 import { keys } from '../../../storage/safe-key.js';
 import { HttpClient } from '../../support/http-client.js';
-import sharp from 'sharp';
+import { sharp } from '../../../ocr/image/sharp.js';
 import { archive } from '../digitization/digitization-fixtures.js';
 
 const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';

@@ -5,7 +5,7 @@
  * staff); every channel is asserted on its own, so a leak names the channel that leaked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
+import { sharp } from '../../../ocr/image/sharp.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { startS3Server, type S3TestServer } from '../../support/s3-server.js';
 import type { HttpClient } from '../../support/http-client.js';
