@@ -33,6 +33,8 @@ export function schedulingRoutes(_deps: Deps, s: Services): AnyRoute[] {
     // ------------------------------------------------------------ restoration
     defineRoute({ method: 'get', path: `${P}/restoration`, tag, access: STAFF, query: RestorationQuery,
       summary: 'Danh sách tài liệu cần tu bổ (theo trang)', handler: ({ query }) => sc.listRestoration(query) }),
+    defineRoute({ method: 'post', path: `${P}/restoration/import`, tag, access: STAFF, upload: { field: 'file', extensions: ['.xlsx', '.csv'] },
+      summary: 'Nhập danh sách tài liệu cần tu bổ từ XLSX/CSV (tất cả hoặc không)', handler: ({ actor, file }) => sc.importRestoration(actor!, file!) }),
     defineRoute({ method: 'post', path: `${P}/restoration`, tag, access: STAFF, body: CreateRestorationBody, status: 201,
       summary: 'Thêm hạng mục tu bổ', handler: ({ actor, body }) => sc.createRestoration(actor!, body) }),
     defineRoute({ method: 'patch', path: `${P}/restoration/:id`, tag, access: STAFF, params: IdParams, body: UpdateRestorationBody,

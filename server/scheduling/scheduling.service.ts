@@ -8,6 +8,7 @@ import { vnIsoDate } from '../calendar.js';
 import * as items from './backlog.repository.js';
 import * as res from './resources.repository.js';
 import { importBacklog } from './backlog-import.js';
+import { importRestoration } from './restoration-import.js';
 import { DEFAULT_NORM_LABEL, DEFAULT_NORM_STEPS, GRADES } from './norm-catalogue.js';
 import { holidaysBetween } from './engine-adapter.js';
 import type {
@@ -103,7 +104,7 @@ export function createSchedulingService(deps: Deps) {
       return db.transaction(async (tx) => {
         const cur = await items.getRestoration(tx, id);
         if (!cur) throw ERRORS.notFound('hạng mục tu bổ');
-        await checkOwner(tx, v.agencyId ?? cur.agencyId, v.fondsId);
+        await checkOwner(tx, v.agencyId ?? cur.agencyId, v.fondsId === undefined && v.agencyId !== undefined ? cur.fondsId : v.fondsId);
         const start = v.startYear !== undefined ? v.startYear : cur.startYear;
         const end = v.endYear !== undefined ? v.endYear : cur.endYear;
         if (start != null && end != null && start > end) throw ERRORS.badRequest('YEAR_SPAN_INVALID', 'Năm bắt đầu phải không sau năm kết thúc.');
@@ -121,6 +122,7 @@ export function createSchedulingService(deps: Deps) {
         return { deleted: true };
       });
     },
+    importRestoration: (actor: Actor, file: UploadedFile) => importRestoration(deps, actor, file),
 
     // ------------------------------------------------------------ norms
     async norms() {

@@ -1,6 +1,7 @@
 /**
- * Issue 4 in the browser: create a backlog item, check the norms say "chưa xác minh", make a plan, remove a person in
- * the what-if panel and see the finish date move; compare both plans side by side. Screenshots at every step.
+ * Issue 4 in the browser: create and edit a backlog item, edit a restoration item, check the norms say "chưa xác minh",
+ * make a plan, remove a person in the what-if panel and see the finish date move; compare both plans side by side.
+ * Screenshots at every step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../../support/http-client.js';
@@ -8,6 +9,7 @@ import { createUser, login, openBrowser, PASSWORD, shot, type BrowserEnv } from 
 
 const T = 'scheduling';
 const LABEL = 'Tài liệu UBND huyện Văn Giang 1999–2015 (lô thử)';
+const REF = 'Hồ sơ số 7: Báo cáo tổng kết năm 2001';
 
 describe('backlog scheduling in the browser', () => {
   let env: BrowserEnv;
@@ -16,7 +18,10 @@ describe('backlog scheduling in the browser', () => {
   beforeAll(async () => {
     env = await openBrowser();
     admin = await env.t.as('admin');
-    expect((await admin.post('/api/agencies', { code: 'H05', name: 'Ủy ban nhân dân huyện Văn Giang', level: 'district' })).status).toBe(201);
+    const agency = await admin.post('/api/agencies', { code: 'H05', name: 'Ủy ban nhân dân huyện Văn Giang', level: 'district' });
+    expect(agency.status).toBe(201);
+    const restoration = { agencyId: agency.body.id, unitKind: 'file', reference: REF, pages: 60, damageType: 'mould', damageLevel: 'light' };
+    expect((await admin.post('/api/scheduling/restoration', restoration)).status).toBe(201);
     for (const body of [
       { name: 'Nguyễn Văn Thành', grade: 3, skills: ['processing'], fte: 1 },
       { name: 'Lê Văn Hải', grade: 2, skills: ['processing'], fte: 1 },
@@ -55,6 +60,13 @@ describe('backlog scheduling in the browser', () => {
     await edit.getByLabel('Mét đo được').fill('3');
     await edit.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('backlog-table').getByRole('row', { name: /3 m/ }).waitFor();
+    // A restoration item recorded earlier is corrected in the browser: more pages, heavier damage.
+    await page.getByRole('button', { name: `Sửa: ${REF}` }).click();
+    const editR = page.getByRole('form', { name: 'Sửa hạng mục tu bổ' });
+    await editR.getByLabel('Số trang').fill('120');
+    await editR.getByLabel('Mức độ').selectOption('heavy');
+    await editR.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('restoration-table').getByRole('row', { name: /120.*Nặng/ }).waitFor();
     await shot(page, T, '1-backlog');
 
     // 2. Norms: only the confirmed value is verified; the rest say "chưa xác minh".

@@ -1,16 +1,16 @@
-/** Backlog list with filters, the add form and the XLSX import; restoration items below. */
+/** Backlog list with filters, the add/edit form and the XLSX import; restoration items below (RestorationSection). */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import { useAction, useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
 import { date, metres, num, yearSpan } from '../../format.js';
-import type { BacklogItem, RestorationItem } from '../../types.js';
+import type { BacklogItem } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { AgencyPicker } from '../../components/AgencyPicker.js';
-import { FileUpload } from '../../components/FileUpload.js';
-import { ProblemsTable, problemsOf } from '../../components/ProblemsTable.js';
-import { Badge, Field, Loading, Section } from '../../components/ui.js';
+import { Field, Loading, Section } from '../../components/ui.js';
+import { DeleteItem, ImportItems } from './ItemActions.js';
+import { RestorationSection } from './RestorationSection.js';
 
 const s = vi.sched;
 const numOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
@@ -25,16 +25,6 @@ const BACKLOG_COLUMNS: Column<BacklogItem>[] = [
   { header: s.coefficient, cell: (b) => num(b.complexityCoef, 2), align: 'right' },
   { header: s.dueDate, cell: (b) => date(b.dueDate) },
   { header: s.done, cell: (b) => metres(b.doneMetres), align: 'right' },
-];
-
-const RESTORATION_COLUMNS: Column<RestorationItem>[] = [
-  { header: s.agency, cell: (r) => r.agencyName },
-  { header: s.reference, cell: (r) => <>{r.reference}<div className="muted small">{s.unitKinds[r.unitKind]}</div></> },
-  { header: s.pages, cell: (r) => num(r.pages, 0), align: 'right' },
-  { header: s.damageType, cell: (r) => s.damageTypes[r.damageType] ?? r.damageType },
-  { header: s.damageLevel, cell: (r) => <Badge tone={r.damageLevel === 'heavy' ? 'bad' : r.damageLevel === 'medium' ? 'warn' : 'neutral'}>{s.damageLevels[r.damageLevel]}</Badge> },
-  { header: s.span, cell: (r) => yearSpan(r.startYear, r.endYear) },
-  { header: s.done, cell: (r) => num(r.donePages, 0), align: 'right' },
 ];
 
 const str = (v: number | string | null | undefined) => (v === null || v === undefined ? '' : String(v));
@@ -83,51 +73,9 @@ function BacklogForm({ onDone, item }: { onDone: () => void; item?: BacklogItem 
       <Field label={s.notes} wide><input value={f.notes} onChange={set('notes')} /></Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy}>{item ? vi.common.save : s.addBacklog}</button>
+        {item && <DeleteItem remove={() => api.scheduling.deleteBacklog(item.id)} onDone={onDone} />}
         {local && <span className="field-error">{local}</span>}
       </div>
-      <ErrorMessage error={action.error} />
-    </form>
-  );
-}
-
-function ImportBacklog({ onDone }: { onDone: () => void }) {
-  const action = useAction();
-  const [result, setResult] = useState<string | null>(null);
-  const problems = action.error instanceof ApiError ? problemsOf(action.error.details).problems : [];
-  return (
-    <div>
-      <p className="muted small">{s.importHint}</p>
-      <FileUpload label={s.importBacklog} busy={action.busy} onUpload={async (file) => {
-        setResult(null);
-        const r = await action.run(() => api.scheduling.importBacklog(file));
-        if (r) { setResult(s.imported(r.created, r.updated)); onDone(); }
-      }} />
-      {result && <p className="ok-text" role="status">{result}</p>}
-      {problems.length ? <ProblemsTable problems={problems} title={s.importRefused} tone="error" testId="backlog-import-problems" /> : <ErrorMessage error={action.error} />}
-    </div>
-  );
-}
-
-function AddRestoration({ onDone }: { onDone: () => void }) {
-  const action = useAction();
-  const [agencyId, setAgencyId] = useState<number | null>(null);
-  const empty = { reference: '', unitKind: 'file', pages: '', damageType: 'mould', damageLevel: 'medium' };
-  const [f, setF] = useState(empty);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await action.run(() => api.scheduling.createRestoration({ agencyId, ...f, pages: Number(f.pages) }));
-    if (r) { setF(empty); onDone(); }
-  };
-  return (
-    <form className="form-grid" onSubmit={submit} aria-label={s.addRestoration}>
-      <Field label={s.agency}><AgencyPicker value={agencyId} onChange={(id) => setAgencyId(id)} /></Field>
-      <Field label={s.reference} wide><input required value={f.reference} onChange={set('reference')} /></Field>
-      <Field label={s.unitKind}><select value={f.unitKind} onChange={set('unitKind')}>{Object.entries(s.unitKinds).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></Field>
-      <Field label={s.pages}><input type="number" required min={1} value={f.pages} onChange={set('pages')} /></Field>
-      <Field label={s.damageType}><select value={f.damageType} onChange={set('damageType')}>{Object.entries(s.damageTypes).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></Field>
-      <Field label={s.damageLevel}><select value={f.damageLevel} onChange={set('damageLevel')}>{Object.entries(s.damageLevels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></Field>
-      <div className="form-actions"><button type="submit" className="primary" disabled={action.busy}>{s.addRestoration}</button></div>
       <ErrorMessage error={action.error} />
     </form>
   );
@@ -138,8 +86,7 @@ export function BacklogTab() {
   const list = useAsync(() => api.scheduling.backlog({
     agencyId: filter.agencyId ?? undefined, conditionCode: filter.conditionCode || undefined, q: filter.q || undefined, estimatedOnly: filter.estimatedOnly ? 'true' : undefined,
   }), [filter.agencyId, filter.conditionCode, filter.q, filter.estimatedOnly]);
-  const restoration = useAsync(() => api.scheduling.restoration(), []);
-  const [adding, setAdding] = useState<'backlog' | 'import' | 'restoration' | null>(null);
+  const [adding, setAdding] = useState<'backlog' | 'import' | null>(null);
   const [editing, setEditing] = useState<BacklogItem | null>(null);
   const columns: Column<BacklogItem>[] = [...BACKLOG_COLUMNS, {
     header: '', cell: (b) => <button type="button" onClick={() => setEditing(editing?.id === b.id ? null : b)} aria-label={`${s.edit}: ${b.label}`}>{s.edit}</button>,
@@ -153,7 +100,8 @@ export function BacklogTab() {
       </>}>
         {adding === 'backlog' && <BacklogForm onDone={list.reload} />}
         {editing && <BacklogForm key={editing.id} item={editing} onDone={() => { setEditing(null); list.reload(); }} />}
-        {adding === 'import' && <ImportBacklog onDone={list.reload} />}
+        {adding === 'import' && <ImportItems label={s.importBacklog} hint={s.importHint} testId="backlog-import-problems"
+          upload={api.scheduling.importBacklog} imported={s.imported} onDone={list.reload} />}
         <div className="filters form-grid">
           <Field label={s.agency}><AgencyPicker value={filter.agencyId} onChange={(id) => setFilter({ ...filter, agencyId: id })} /></Field>
           <Field label={s.condition}>
@@ -175,16 +123,7 @@ export function BacklogTab() {
           </>
         )}
       </Section>
-      <Section title={s.tabs.restoration} actions={<button type="button" onClick={() => toggle('restoration')}>{s.addRestoration}</button>}>
-        {adding === 'restoration' && <AddRestoration onDone={restoration.reload} />}
-        <ErrorMessage error={restoration.error} />
-        {restoration.data && (
-          <>
-            <p className="small">{s.pagesTotal(num(restoration.data.totals.pages, 0), num(restoration.data.totals.donePages, 0))}</p>
-            <DataTable columns={RESTORATION_COLUMNS} rows={restoration.data.items} rowKey={(r) => r.id} className="table-dense" />
-          </>
-        )}
-      </Section>
+      <RestorationSection />
     </>
   );
 }
