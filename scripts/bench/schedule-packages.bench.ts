@@ -1,6 +1,6 @@
 /**
  * How long the engine takes on demo-scale input, through the application layer's own input builder (packages of
- * 1 m / 100 pages). Prints figures; asserts nothing. Run: npx tsx scripts/bench/scheduling.bench.ts
+ * 1 m / 100 pages). Prints figures; asserts nothing. Run: npx tsx scripts/bench/schedule-packages.bench.ts
  */
 import { buildInput } from '../../server/scheduling/plan-input.js';
 import { DEFAULT_NORM_STEPS } from '../../server/scheduling/norm-catalogue.js';
