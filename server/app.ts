@@ -33,12 +33,14 @@ export function createApp(deps: Deps): App {
   const systemRoutes = [
     defineRoute({
       method: 'get', path: '/api/health', tag: 'system', access: 'public', summary: 'Tình trạng dịch vụ, cơ sở dữ liệu và kho đối tượng',
-      handler: async ({ res }) => {
+      handler: async ({ res, actor }) => {
         const database = await deps.db.ping().then(() => 'ok', () => 'unavailable');
-        const storage = await services.storageStatus();
+        const { detail, ...storage } = await services.storageStatus();
         const ok = database === 'ok' && storage.status === 'ok';
         res.status(ok ? 200 : 503);
-        return { status: ok ? 'ok' : 'degraded', database: { status: database, kind: deps.db.kind }, storage };
+        // The failure detail names the storage endpoint and bucket: staff only, not anyone probing the public route.
+        const staff = actor?.role === 'admin' || actor?.role === 'archivist';
+        return { status: ok ? 'ok' : 'degraded', database: { status: database, kind: deps.db.kind }, storage: staff && detail ? { ...storage, detail } : storage };
       },
     }),
     defineRoute({
