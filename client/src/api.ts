@@ -310,7 +310,7 @@ export const api = {
   },
 
   search: {
-    query: (q: { q: string; exact?: boolean; agencyId?: number; fondsId?: number; yearFrom?: number; yearTo?: number; docType?: string; page?: number; pageSize?: number }) =>
+    query: (q: { q: string; exact?: boolean; agencyId?: number; fondsId?: number; yearFrom?: number; yearTo?: number; docType?: string; digitized?: boolean; page?: number; pageSize?: number }) =>
       get<T.SearchResult>('/api/search', q),
     pageHits: (pageId: number, q: string, exact?: boolean) => get<T.PageHits>(`/api/search/pages/${id(pageId)}/hits`, { q, exact }),
   },

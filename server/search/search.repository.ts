@@ -16,6 +16,8 @@ export interface SearchFilters {
   yearFrom?: number;
   yearTo?: number;
   docType?: string;
+  /** Only what has scanned pages: a file or document hit needs at least one page (the reading room's default). */
+  digitized?: boolean;
 }
 
 export interface SearchInput extends SearchFilters {
@@ -96,6 +98,8 @@ function unitsSql(actor: Actor, today: string, q: SearchInput, params: unknown[]
     return w.length ? w.join(' AND ') : 'TRUE';
   };
   const docYear = `COALESCE(EXTRACT(YEAR FROM d.issued_date)::integer, f.end_year)`;
+  const scanned = (file: string, doc: string | null): string =>
+    q.digitized ? ` AND EXISTS (SELECT 1 FROM pages sp WHERE sp.record_file_id = ${file}${doc ? ` AND sp.document_id = ${doc}` : ''})` : '';
   // Pages: the folded tsvector, or in exact mode the indexed one that keeps the marks.
   let col = 'p.search_tsv';
   let pq = tq;
@@ -113,12 +117,12 @@ function unitsSql(actor: Actor, today: string, q: SearchInput, params: unknown[]
         ts_rank(d.search_tsv, ${tq})
       FROM documents d JOIN record_files f ON f.id = d.record_file_id
       WHERE d.search_tsv @@ ${tq}${exact(`concat_ws(' ', d.subject, d.type_name, d.organ_name, d.code_number, d.code_notation, d.keyword)`)}
-        AND ${visibleSql(actor, params, today, 'f', 'd')} AND ${filters(docYear, true)}${window}) du`;
+        AND ${visibleSql(actor, params, today, 'f', 'd')} AND ${filters(docYear, true)}${scanned('d.record_file_id', 'd.id')}${window}) du`;
   const filesSql = `SELECT * FROM (SELECT 'file', NULL::integer, f.id, NULL::integer, f.end_year, f.agency_id, f.fonds_id, NULL::text,
         ts_rank(f.search_tsv, ${tq})
       FROM record_files f
       WHERE f.search_tsv @@ ${tq}${exact(`concat_ws(' ', f.title, f.file_notation, f.file_code)`)}
-        AND ${visibleSql(actor, params, today, 'f', null)} AND ${filters('f.end_year', false)}${window}) fu`;
+        AND ${visibleSql(actor, params, today, 'f', null)} AND ${filters('f.end_year', false)}${scanned('f.id', null)}${window}) fu`;
   return [pagesSql, documentsSql, filesSql].join('\nUNION ALL\n');
 }
 

@@ -13,6 +13,8 @@ export const SearchQuery = z
     yearFrom: Year.optional(),
     yearTo: Year.optional(),
     docType: z.string().trim().min(1).max(100).optional(),
+    /** true: only files and documents that have scanned pages (the search page's default). */
+    digitized: Bool.optional(),
     page: z.coerce.number().int().min(1).max(500).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

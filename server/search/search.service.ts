@@ -68,6 +68,7 @@ export function createSearchService(deps: Deps & { rankWindow?: number }) {
         yearFrom: query.yearFrom,
         yearTo: query.yearTo,
         docType: query.docType,
+        digitized: query.digitized ?? false,
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
         cap: COUNT_CAP,

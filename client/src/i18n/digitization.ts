@@ -78,6 +78,7 @@ export const digitization = {
     placeholder: 'Ví dụ: bien ban giao nhan, "Hưng Yên", chỉnh lý*, -dự thảo',
     submit: 'Tìm',
     exact: 'Đúng dấu tiếng Việt',
+    includeUnscanned: 'Gồm cả hồ sơ chưa số hóa (chỉ có đặc tả)',
     syntax: 'Gõ có dấu hoặc không dấu. "…" tìm cụm từ; từ* tìm theo tiền tố; -từ để loại trừ.',
     agency: 'Cơ quan',
     fonds: 'Phông',

@@ -100,6 +100,17 @@ describe('search: matching', () => {
     expect(r.body.hits[0].snippet).toContain('<mark>Chi</mark> <mark>cục</mark> <mark>Văn</mark> <mark>thư</mark>');
   });
 
+  it('when only digitised material is asked for, then a document without scanned pages drops out but one with pages stays', async () => {
+    const none = await search({ q: 'chi cuc van thu', digitized: true });
+    expect(none.status).toBe(200);
+    expect(none.body.hits).toEqual([]);
+    expect(none.body.total).toBe(0);
+    const scanned = await search({ q: 'sap xep to chuc bo may', digitized: true });
+    const kinds = (scanned.body.hits as Hit[]).map((h) => `${h.kind}:${h.documentId ?? h.fileId}`);
+    expect(kinds).toContain(`document:${ids.d2}`);
+    expect((scanned.body.hits as Hit[]).every((h) => h.pageId !== null)).toBe(true);
+  });
+
   it('when the query has only exclusions or punctuation, or bad filters, then 400 with a Vietnamese message', async () => {
     for (const q of ['-hung', '...', '""']) {
       const r = await search({ q });

@@ -29,6 +29,8 @@ export function SearchPage() {
   const params = useSearch();
   const q = params.get('q') ?? '';
   const exact = params.get('exact') === '1';
+  // The reading room searches what can be read on screen; finding aids of files not yet scanned are opt-in.
+  const all = params.get('all') === '1';
   const filters = {
     agencyId: intOrUndef(params.get('agencyId')),
     fondsId: intOrUndef(params.get('fondsId')),
@@ -39,7 +41,7 @@ export function SearchPage() {
   const page = intOrUndef(params.get('page')) ?? 1;
   const [draft, setDraft] = useState(q);
   const result = useAsync(
-    () => (q ? api.search.query({ q, exact: exact || undefined, ...filters, page, pageSize: 20 }) : Promise.resolve(null)),
+    () => (q ? api.search.query({ q, exact: exact || undefined, digitized: all ? undefined : true, ...filters, page, pageSize: 20 }) : Promise.resolve(null)),
     [params.toString()],
   );
   const submit = (e: FormEvent) => {
@@ -57,6 +59,9 @@ export function SearchPage() {
         </button>
         <label className="checkbox">
           <input type="checkbox" checked={exact} onChange={(e) => setSearch({ exact: e.target.checked ? 1 : undefined, page: undefined })} /> {vi.search.exact}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={all} onChange={(e) => setSearch({ all: e.target.checked ? 1 : undefined, page: undefined })} /> {vi.search.includeUnscanned}
         </label>
       </form>
       <p className="muted small">{vi.search.syntax}</p>
