@@ -31,6 +31,8 @@ describe('the worker process', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // A second process on the same database needs PostgreSQL: the embedded PGlite data dir is locked by its one owner
+  // (the test above checks the refusal).
   it.runIf(!!process.env.DATABASE_URL)('when the server only enqueues (OCR_IN_SERVER=false), then a worker process does the derivatives and OCR', async () => {
     const name = `kho_worker_${crypto.randomBytes(5).toString('hex')}`;
     const admin = async (sql: string) => {

@@ -111,6 +111,7 @@ describe(`outages on ${backend}`, () => {
     expect(page).toEqual({ derivatives_status: 'done', ocr_status: 'done' });
   });
 
+  // A database server that goes away exists only with DATABASE_URL; embedded PGlite lives inside the process.
   it.runIf(!!process.env.DATABASE_URL)('when PostgreSQL is unreachable, then requests get 503 naming the database, and work again after', async () => {
     const url = new URL(process.env.DATABASE_URL!);
     const name = `kho_outage_${crypto.randomBytes(5).toString('hex')}`;

@@ -13,15 +13,7 @@ import { sharp } from '../../../ocr/image/sharp.js';
 import { cer } from '../../../ocr/quality.js';
 import { searchablePdf } from '../../../ocr/export/pdf.js';
 
-/** poppler's pdftotext, an independent reader of the PDF text layer (Debian poppler-utils). */
-const pdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+/** poppler's pdftotext (Debian poppler-utils, installed by .ci/run): an independent reader of the PDF text layer. */
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/ocr/page-02.png');
 const TRUTH = fs.readFileSync(FIXTURE.replace(/\.png$/, '.txt'), 'utf8');
@@ -100,7 +92,7 @@ describe('OCR engine on a real scan', () => {
     expect(inked.filter((s) => s > 0.05).length).toBeGreaterThanOrEqual(sample.length * 0.9);
   });
 
-  it.skipIf(!pdftotext)('when a searchable PDF is built from the result, then a PDF reader extracts the Vietnamese text', async () => {
+  it('when a searchable PDF is built from the result, then a PDF reader extracts the Vietnamese text', async () => {
     const access = await sharp(FIXTURE).resize(1240).jpeg({ quality: 80 }).toBuffer();
     const file = path.join(tmp, 'page.pdf');
     fs.writeFileSync(file, await searchablePdf([{ page, image: access, dpi: 300 }], { title: 'Báo cáo' }));
