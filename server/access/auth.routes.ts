@@ -35,8 +35,11 @@ export function authRoutes(deps: Deps, auth: AuthService) {
       summary: 'Đăng nhập; đặt cookie phiên HTTP-only và trả về mã CSRF',
       handler: async ({ body, req, res }) => {
         const s = await auth.login(body.username, body.password, req.ip ?? 'unknown');
+        // A relative Max-Age, not an absolute Expires from the app's clock: the browser judges the cookie by its own
+        // clock, and the two need not agree (a skewed server, or a test clock that stands still).
         res.cookie(SESSION_COOKIE, s.token, {
-          httpOnly: true, secure: deps.config.COOKIE_SECURE, sameSite: 'lax', path: '/', expires: s.expiresAt,
+          httpOnly: true, secure: deps.config.COOKIE_SECURE, sameSite: 'lax', path: '/',
+          maxAge: deps.config.SESSION_TTL_HOURS * 3600_000,
         });
         return { user: s.user, csrfToken: s.csrfToken };
       },

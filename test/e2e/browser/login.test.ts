@@ -36,4 +36,23 @@ describe('login page', () => {
     await page.getByLabel('Tên đăng nhập').waitFor();
     expect(env.pageErrors).toEqual([]);
   });
+
+  it('when the app clock is years away from the browser clock, then the login still sticks across a reload', async () => {
+    const { page, base, t } = env;
+    const saved = t.now.value;
+    try {
+      for (const appNow of [new Date('2001-01-01T08:00:00+07:00'), new Date('2099-06-01T08:00:00+07:00')]) {
+        t.now.value = appNow;
+        await login(page, base, 'luutru.lan', PASSWORD);
+        await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+        await page.reload();
+        await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+        await page.getByRole('button', { name: 'Đăng xuất' }).click();
+        await page.getByLabel('Tên đăng nhập').waitFor();
+      }
+    } finally {
+      t.now.value = saved;
+    }
+    expect(env.pageErrors).toEqual([]);
+  });
 });

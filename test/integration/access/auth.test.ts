@@ -21,6 +21,24 @@ describe('accounts and sessions', () => {
     expect((await c.get('/api/auth/me')).body.user.username).toBe('thuthu');
   });
 
+  it('when the app clock is far from the real time, then the session cookie still lives for the session TTL from now', async () => {
+    await t.auth.createUser(null, { username: 'dongho', displayName: 'Đồng hồ', password: 'mat-khau-dai-du', role: 'archivist' });
+    const saved = t.now.value;
+    try {
+      for (const appNow of [new Date('2001-01-01T08:00:00+07:00'), new Date('2099-06-01T08:00:00+07:00')]) {
+        t.now.value = appNow;
+        const raw = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dongho', password: 'mat-khau-dai-du' }) });
+        const cookie = raw.headers.get('set-cookie')!;
+        expect(cookie).toMatch(new RegExp(`Max-Age=${t.config.SESSION_TTL_HOURS * 3600}(;|$)`));
+        // A browser reads Expires by its own clock: it must be the real time plus the TTL, never the app's clock.
+        const expires = /Expires=([^;]+)/.exec(cookie);
+        if (expires) expect(Math.abs(Date.parse(expires[1]) - (Date.now() + t.config.SESSION_TTL_HOURS * 3600_000))).toBeLessThan(60_000);
+      }
+    } finally {
+      t.now.value = saved;
+    }
+  });
+
   it('when a cookie-authenticated write lacks the CSRF header, then 403 CSRF_TOKEN_INVALID', async () => {
     const admin = await t.as('admin');
     const r = await admin.request('POST', '/api/users', { username: 'x-user', displayName: 'X', password: 'mat-khau-dai-du', role: 'researcher' }, { headers: { 'x-csrf-token': 'wrong' } });
