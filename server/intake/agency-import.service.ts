@@ -5,33 +5,24 @@
  */
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
-import { ERRORS } from '../errors.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { readTable } from '../spreadsheet/read-table.js';
+import { importSheet } from '../spreadsheet/import-kernel.js';
 import * as agencies from './agency.repository.js';
 import type { AgencyFields } from './agency.repository.js';
 import * as fonds from './fonds.repository.js';
 import { checkAgencyLinks } from './agency-rules.js';
-import { COLUMNS, parseAgencyTable, type AgencyRow, type ImportProblem } from './agency-import.parse.js';
+import { AGENCY_SHEET, COLUMNS, agencyRows, type AgencyRow, type ImportProblem } from './agency-import.parse.js';
 
-const MAX_PROBLEMS_SHOWN = 1000;
 const FIELD_COLUMN = { status: COLUMNS.status.label, successorId: COLUMNS.successor.label, parentId: COLUMNS.parent.label } as const;
-const COLUMN_ORDER: string[] = Object.values(COLUMNS).map((c) => c.label);
 
 export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
-}
-
-function importInvalid(problems: ImportProblem[]) {
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || COLUMN_ORDER.indexOf(a.column ?? '') - COLUMN_ORDER.indexOf(b.column ?? ''));
-  return ERRORS.unprocessable(
-    'IMPORT_INVALID',
-    `Tệp có ${problems.length} lỗi nên chưa nhập dòng nào. Hãy sửa các lỗi được liệt kê rồi tải lên lại.`,
-    { problems: problems.slice(0, MAX_PROBLEMS_SHOWN), totalProblems: problems.length },
-  );
+  /** Present when something was read differently from how it was written (legacy-font text converted). */
+  warnings?: ImportProblem[];
 }
 
 type Existing = AgencyFields & { id: number };
@@ -102,62 +93,62 @@ async function loopProblems(tx: Queryable, rowOfId: Map<number, number>): Promis
 export function createAgencyImportService(deps: Deps) {
   return {
     async importAgencies(actor: Actor, file: UploadedFile): Promise<ImportResult> {
-      const table = await readTable(file.path, { maxRows: deps.config.MAX_IMPORT_ROWS });
-      const parsed = parseAgencyTable(table);
-      const problems = [...parsed.problems];
       const at = deps.clock();
       const source = { source: 'import', filename: file.originalName };
-
-      return deps.db.transaction(async (tx) => {
-        const existing = await agencies.allAgencyFields(tx);
-        const byCode = new Map(existing.map((a) => [a.code, a]));
-        const codeOfId = new Map(existing.map((a) => [a.id, a.code]));
-        const fondsByCode = new Map((await fonds.allFondsCodes(tx)).map((f) => [f.code, f]));
-        const planned = plan(parsed.rows, parsed.codesInFile, byCode, codeOfId, fondsByCode, problems);
-        if (problems.length) throw importInvalid(problems);
-
-        const idOfCode = new Map(existing.map((a) => [a.code, a.id]));
-        for (const p of planned) {
-          if (p.current) continue;
-          idOfCode.set(p.row.code, await agencies.insertAgency(tx, { ...p.fields, parentId: null, successorId: null }, at));
-        }
-
-        const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
-        const rowOfId = new Map<number, number>();
-        for (const p of planned) {
-          const id = idOfCode.get(p.row.code)!;
-          rowOfId.set(id, p.row.row);
-          const next: AgencyFields = {
-            ...p.fields,
-            parentId: p.parentCode === null ? null : idOfCode.get(p.parentCode)!,
-            successorId: p.successorCode === null ? null : idOfCode.get(p.successorCode)!,
-          };
-          let changed = false;
-          if (!p.current) {
-            if (next.parentId !== null || next.successorId !== null) await agencies.updateAgency(tx, id, next, at);
-            await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'agency.created', after: next, data: source, at });
-          } else {
-            const cur = p.current;
-            const keys = (Object.keys(next) as (keyof AgencyFields)[]).filter((k) => next[k] !== cur[k]);
-            if (keys.length) {
-              changed = true;
-              await agencies.updateAgency(tx, id, next, at);
-              await recordEvent(tx, actor, {
-                entityType: 'agency', entityId: id, action: 'agency.updated', data: source, at,
-                before: Object.fromEntries(keys.map((k) => [k, cur[k]])),
-                after: Object.fromEntries(keys.map((k) => [k, next[k]])),
-              });
-            }
+      return importSheet(deps.db, file.path, deps.config.MAX_IMPORT_ROWS, {
+        ...AGENCY_SHEET,
+        async check(tx, sheetRows, problems) {
+          const parsed = agencyRows(sheetRows);
+          problems.push(...parsed.problems);
+          const existing = await agencies.allAgencyFields(tx);
+          const byCode = new Map(existing.map((a) => [a.code, a]));
+          const codeOfId = new Map(existing.map((a) => [a.id, a.code]));
+          const fondsByCode = new Map((await fonds.allFondsCodes(tx)).map((f) => [f.code, f]));
+          return { existing, fondsByCode, planned: plan(parsed.rows, parsed.codesInFile, byCode, codeOfId, fondsByCode, problems) };
+        },
+        async write(tx, { existing, fondsByCode, planned }, problems) {
+          const idOfCode = new Map(existing.map((a) => [a.code, a.id]));
+          for (const p of planned) {
+            if (p.current) continue;
+            idOfCode.set(p.row.code, await agencies.insertAgency(tx, { ...p.fields, parentId: null, successorId: null }, at));
           }
-          if (p.row.fondsCode && (await ensureFonds(tx, actor, p.row.fondsCode, id, next, fondsByCode, source, at))) changed = true;
-          if (!p.current) result.created++;
-          else if (changed) result.updated++;
-          else result.unchanged++;
-        }
 
-        const loops = await loopProblems(tx, rowOfId);
-        if (loops.length) throw importInvalid(loops);
-        return result;
+          const result = { created: 0, updated: 0, unchanged: 0 };
+          const rowOfId = new Map<number, number>();
+          for (const p of planned) {
+            const id = idOfCode.get(p.row.code)!;
+            rowOfId.set(id, p.row.row);
+            const next: AgencyFields = {
+              ...p.fields,
+              parentId: p.parentCode === null ? null : idOfCode.get(p.parentCode)!,
+              successorId: p.successorCode === null ? null : idOfCode.get(p.successorCode)!,
+            };
+            let changed = false;
+            if (!p.current) {
+              if (next.parentId !== null || next.successorId !== null) await agencies.updateAgency(tx, id, next, at);
+              await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'agency.created', after: next, data: source, at });
+            } else {
+              const cur = p.current;
+              const keys = (Object.keys(next) as (keyof AgencyFields)[]).filter((k) => next[k] !== cur[k]);
+              if (keys.length) {
+                changed = true;
+                await agencies.updateAgency(tx, id, next, at);
+                await recordEvent(tx, actor, {
+                  entityType: 'agency', entityId: id, action: 'agency.updated', data: source, at,
+                  before: Object.fromEntries(keys.map((k) => [k, cur[k]])),
+                  after: Object.fromEntries(keys.map((k) => [k, next[k]])),
+                });
+              }
+            }
+            if (p.row.fondsCode && (await ensureFonds(tx, actor, p.row.fondsCode, id, next, fondsByCode, source, at))) changed = true;
+            if (!p.current) result.created++;
+            else if (changed) result.updated++;
+            else result.unchanged++;
+          }
+
+          problems.push(...(await loopProblems(tx, rowOfId)));
+          return result;
+        },
       });
     },
   };

@@ -1,12 +1,14 @@
 /**
  * Backlog import from XLSX/CSV: all-or-nothing, every problem reported at once with its row and column
  * (like the agency import). A row whose agency and label already exist updates that item, so re-importing
- * the same survey is idempotent. The shared mechanics live in item-import.ts.
+ * the same survey is idempotent. The shared mechanics live in the spreadsheet import kernel and item-import.ts.
  */
 import type { Deps } from '../deps.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import * as repo from './backlog.repository.js';
-import { importItems, type ItemImport } from './item-import.js';
+import { quantityWhere } from '../spreadsheet/cells.js';
+import { importItems, readCommonFields, type ItemImport } from './item-import.js';
 import type { CreateBacklog } from './scheduling.schemas.js';
 
 export const BACKLOG_COLUMNS = {
@@ -26,7 +28,7 @@ export const BACKLOG_COLUMNS = {
 type Key = Exclude<keyof typeof BACKLOG_COLUMNS, 'agency' | 'fonds'>;
 type Item = Omit<CreateBacklog, 'agencyId' | 'fondsId'>;
 
-/** DOMAIN.md §4.4 physical-state codes, by code or by the words people write. */
+/** docs/domain.md §4.4 physical-state codes, by code or by the words people write. */
 const CONDITION_WORDS: Record<string, CreateBacklog['conditionCode']> = {
   '1': '01', '01': '01', '2': '02', '02': '02', '3': '03', '03': '03', '4': '04', '04': '04', '5': '05', '05': '05', '6': '06', '06': '06',
   'binh thuong': '01', 'moc nhe': '02', 'muc nhe': '02', 'muc hoac dinh nhe': '03', 'muc': '03', 'dinh nhe': '03',
@@ -39,27 +41,20 @@ export const BACKLOG_IMPORT: ItemImport<Key, Item> = {
   keyColumn: 'label',
   duplicateMessage: (first) => `Khối tài liệu trùng với dòng ${first} của cùng cơ quan.`,
   parseRow(r) {
-    const label = r.str('label', 300);
+    const label = r.text('label', 300);
     if (label === null) r.problem('label', 'Thiếu "Khối tài liệu".');
     const before = r.problemCount();
-    const measured = r.num('measured', (n) => n > 0 && n <= 100_000, 'Số mét phải là số dương (vd. 12,5).');
-    const estimated = r.num('estimated', (n) => n > 0 && n <= 100_000, 'Số mét phải là số dương (vd. 12,5).');
+    const measured = r.value('measured', quantityWhere((n) => n > 0 && n <= 100_000, 'Số mét phải là số dương (vd. 12,5).'));
+    const estimated = r.value('estimated', quantityWhere((n) => n > 0 && n <= 100_000, 'Số mét phải là số dương (vd. 12,5).'));
     if (measured === null && estimated === null && r.problemCount() === before) r.problem('measured', 'Cần số mét đo được hoặc số mét ước tính.');
-    const yearOk = (n: number) => Number.isInteger(n) && n >= 1800 && n <= 2100;
-    const startYear = r.num('startYear', yearOk, 'Năm phải từ 1800 đến 2100.');
-    const endYear = r.num('endYear', yearOk, 'Năm phải từ 1800 đến 2100.');
-    if (startYear !== null && endYear !== null && startYear > endYear) r.problem('endYear', 'Năm kết thúc trước năm bắt đầu.');
+    const common = readCommonFields(r);
     const conditionCode = r.word('condition', CONDITION_WORDS, (t) =>
       `Tình trạng "${t}" không hợp lệ; dùng mã 01–06 (01 bình thường, 02 mốc nhẹ, 03 mục hoặc dính nhẹ, 04 đóng cục và bở, 05 ố vàng, 06 rách).`);
-    const coef = r.num('coef', (n) => n > 0 && n <= 5, 'Hệ số phải lớn hơn 0 và không quá 5.');
-    const priority = r.num('priority', (n) => Number.isInteger(n) && n >= 0 && n <= 9, 'Ưu tiên là số nguyên 0–9.');
-    const dueDate = r.date('due');
-    const notes = r.str('notes', 2000);
+    const coef = r.value('coef', quantityWhere((n) => n > 0 && n <= 5, 'Hệ số phải lớn hơn 0 và không quá 5.'));
     if (label === null) return null;
     return {
       key: label,
-      item: { label, measuredMetres: measured, estimatedMetres: estimated, startYear, endYear, conditionCode,
-        ...(coef !== null ? { complexityCoef: coef } : {}), ...(priority !== null ? { priority } : {}), dueDate, notes },
+      item: { label, measuredMetres: measured, estimatedMetres: estimated, conditionCode, ...(coef !== null ? { complexityCoef: coef } : {}), ...common },
     };
   },
   existing: (tx) => tx.query(`SELECT id, agency_id AS "agencyId", label AS key FROM backlog_items`),

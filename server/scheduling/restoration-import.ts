@@ -1,12 +1,14 @@
 /**
- * Restoration-item import from XLSX/CSV, with the same rules as the backlog import (item-import.ts): all-or-nothing,
+ * Restoration-item import from XLSX/CSV, with the same rules as the backlog import (the spreadsheet import kernel): all-or-nothing,
  * every problem with row and column, and a row whose agency and file/document reference already exist updates that
  * item, so re-importing the same damage survey is idempotent.
  */
 import type { Deps } from '../deps.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import * as repo from './backlog.repository.js';
-import { importItems, type ItemImport } from './item-import.js';
+import { quantityWhere } from '../spreadsheet/cells.js';
+import { importItems, readCommonFields, type ItemImport } from './item-import.js';
 import type { CreateRestoration } from './scheduling.schemas.js';
 
 export const RESTORATION_COLUMNS = {
@@ -43,7 +45,7 @@ export const RESTORATION_IMPORT: ItemImport<Key, Item> = {
   keyColumn: 'reference',
   duplicateMessage: (first) => `Hồ sơ/tài liệu trùng với dòng ${first} của cùng cơ quan.`,
   parseRow(r) {
-    const reference = r.str('reference', 300);
+    const reference = r.text('reference', 300);
     if (reference === null) r.problem('reference', 'Thiếu "Hồ sơ/tài liệu".');
     const unitKind = r.word('unitKind', UNIT_WORDS, (t) => `Loại đơn vị "${t}" không hợp lệ; ghi "hồ sơ" hoặc "văn bản".`) ?? 'file';
     /** A required cell that is empty (a bad value has already been reported by the reader). */
@@ -53,22 +55,13 @@ export const RESTORATION_IMPORT: ItemImport<Key, Item> = {
       if (v === null && r.problemCount() === before) r.problem(k, `Thiếu "${label}".`);
       return v;
     };
-    const pages = need('pages', 'Số trang', () => r.num('pages', (n) => Number.isInteger(n) && n > 0 && n <= 1_000_000, 'Số trang phải là số nguyên dương.'));
+    const pages = need('pages', 'Số trang', () => r.value('pages', quantityWhere((n) => Number.isInteger(n) && n > 0 && n <= 1_000_000, 'Số trang phải là số nguyên dương.')));
     const damageType = need('damageType', 'Loại hư hỏng', () => r.word('damageType', DAMAGE_WORDS, (t) =>
       `Loại hư hỏng "${t}" không hợp lệ; dùng: nấm mốc, mục, bết dính, ố vàng, rách, côn trùng, ngấm nước, khác.`));
     const damageLevel = need('damageLevel', 'Mức độ hư hỏng', () => r.word('damageLevel', LEVEL_WORDS, (t) => `Mức độ "${t}" không hợp lệ; dùng: nhẹ, vừa, nặng.`));
-    const yearOk = (n: number) => Number.isInteger(n) && n >= 1800 && n <= 2100;
-    const startYear = r.num('startYear', yearOk, 'Năm phải từ 1800 đến 2100.');
-    const endYear = r.num('endYear', yearOk, 'Năm phải từ 1800 đến 2100.');
-    if (startYear !== null && endYear !== null && startYear > endYear) r.problem('endYear', 'Năm kết thúc trước năm bắt đầu.');
-    const priority = r.num('priority', (n) => Number.isInteger(n) && n >= 0 && n <= 9, 'Ưu tiên là số nguyên 0–9.');
-    const dueDate = r.date('due');
-    const notes = r.str('notes', 2000);
+    const common = readCommonFields(r);
     if (reference === null || pages === null || damageType === null || damageLevel === null) return null;
-    return {
-      key: reference,
-      item: { reference, unitKind, pages, damageType, damageLevel, startYear, endYear, ...(priority !== null ? { priority } : {}), dueDate, notes },
-    };
+    return { key: reference, item: { reference, unitKind, pages, damageType, damageLevel, ...common } };
   },
   existing: (tx) => tx.query(`SELECT id, agency_id AS "agencyId", reference AS key FROM restoration_items`),
   insert: (tx, v) => repo.insertRestoration(tx, v),

@@ -5,10 +5,13 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse';
-import { AppError } from '../errors.js';
+import { AppError } from '../core/app-error.js';
+import { ERRORS } from '../core/errors.js';
+import type { Cell } from './cells.js';
+import { readCsvRecords } from './csv.js';
+import { officeBinary, withXlsxCopy, type OfficeFormat } from './office-convert.js';
 
-export type Cell = string | number | boolean | Date | null;
+export type { Cell } from './cells.js';
 
 export interface TableRow {
   /** 1-based row number as the user sees it in the spreadsheet. */
@@ -17,25 +20,24 @@ export interface TableRow {
 }
 
 export interface Table {
-  format: 'xlsx' | 'csv';
+  /** What the upload was; .xls and .ods are read through their LibreOffice conversion to .xlsx. */
+  format: 'xlsx' | 'csv' | OfficeFormat;
   headerRowNumber: number;
   headers: string[];
   rows: TableRow[];
   /** Cells holding real spreadsheet formulas (XLSX), reported by the caller as problems. */
   formulaCells: { rowNumber: number; column: number }[];
+  /** CSV rows with more or fewer fields than the header: reported as problems, never cut or padded silently. */
+  ragged?: { rowNumber: number; fields: number }[];
 }
 
-export const unreadable = (detail: string) =>
-  new AppError('SPREADSHEET_UNREADABLE', `Không đọc được tệp bảng tính: ${detail}. Hãy dùng tệp .xlsx hoặc .csv (UTF-8).`, 400);
+export const unreadable = (detail: string) => ERRORS.spreadsheetUnreadable(detail);
 
-const tooManyRows = (max: number) =>
-  new AppError('TOO_MANY_ROWS', `Tệp có quá nhiều dòng (tối đa ${max.toLocaleString('vi-VN')} dòng mỗi lần nhập).`, 413);
-
-async function sniff(file: string): Promise<Buffer> {
+async function sniff(file: string, size: number): Promise<Buffer> {
   const fh = await fs.promises.open(file, 'r');
   try {
-    const buf = Buffer.alloc(4096);
-    const { bytesRead } = await fh.read(buf, 0, 4096, 0);
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await fh.read(buf, 0, size, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
@@ -60,7 +62,7 @@ function isEmpty(cells: Cell[]) {
 }
 
 function collect(maxRows: number) {
-  const table: Omit<Table, 'format'> = { headerRowNumber: 0, headers: [], rows: [], formulaCells: [] };
+  const table: Omit<Table, 'format'> = { headerRowNumber: 0, headers: [], rows: [], formulaCells: [], ragged: [] };
   return {
     table,
     push(rowNumber: number, cells: Cell[], formulaCols: number[]) {
@@ -70,7 +72,7 @@ function collect(maxRows: number) {
         table.headers = cells.map((c) => (c === null ? '' : String(c)));
         return;
       }
-      if (table.rows.length >= maxRows) throw tooManyRows(maxRows);
+      if (table.rows.length >= maxRows) throw ERRORS.tooManyRows(maxRows);
       for (const column of formulaCols) table.formulaCells.push({ rowNumber, column });
       table.rows.push({ rowNumber, cells });
     },
@@ -105,45 +107,58 @@ async function readXlsx(file: string, maxRows: number): Promise<Table> {
   return { format: 'xlsx', ...out.table };
 }
 
-async function readCsv(file: string, maxRows: number): Promise<Table> {
+async function readCsv(file: string, head: Buffer, maxRows: number): Promise<Table> {
   const out = collect(maxRows);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parser = parse({ bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, relax_quotes: false, skip_empty_lines: false });
-  const feed = (async () => {
-    try {
-      for await (const chunk of fs.createReadStream(file)) {
-        const text = decoder.decode(chunk as Buffer, { stream: true });
-        if (text.includes('\u0000')) throw unreadable('tệp chứa dữ liệu nhị phân');
-        if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
-      }
-      parser.write(decoder.decode());
-      parser.end();
-    } catch (err) {
-      parser.destroy(err instanceof AppError ? err : unreadable('tệp CSV không phải văn bản UTF-8'));
+  let width = 0;
+  await readCsvRecords(file, head.toString('utf8'), (n, fields) => {
+    const cells: Cell[] = fields.map((s) => (s.trim() === '' ? null : s.normalize('NFC')));
+    const isHeader = out.table.headers.length === 0;
+    out.push(n, cells, []);
+    if (isHeader) {
+      width = out.table.headers.length;
+      return;
     }
-  })();
-  let n = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      n++;
-      out.push(n, record.map((s) => (s.trim() === '' ? null : s.normalize('NFC'))), []);
+    // A field too many or too few shifts text into the wrong column, even when the odd field is empty.
+    if (out.table.rows.at(-1)?.rowNumber === n && cells.length !== width) {
+      out.table.ragged!.push({ rowNumber: n, fields: fields.length });
     }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw unreadable(`lỗi cú pháp CSV ở dòng ${n + 1}`);
-  } finally {
-    await feed.catch(() => {});
-  }
+  });
   return { format: 'csv', ...out.table };
 }
 
+const ZIP = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** What kind of file the bytes are, whatever its name says. */
+export function sniffKind(head: Buffer): 'xlsx' | 'ods' | 'xls' | 'text' | 'binary' | 'empty' {
+  if (head.length === 0) return 'empty';
+  if (ZIP(head)) return head.includes('application/vnd.oasis.opendocument') ? 'ods' : 'xlsx';
+  if (head.subarray(0, 8).equals(OLE2)) return 'xls';
+  return head.includes(0) ? 'binary' : 'text';
+}
+
+const RESAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại (Save As) dạng Excel Workbook .xlsx hoặc CSV UTF-8';
+const FORMAT_NAME: Record<OfficeFormat, string> = { xls: 'tệp Excel 97–2003 (.xls)', ods: 'bảng tính OpenDocument (.ods)' };
+
+async function readConverted(file: string, format: OfficeFormat, maxRows: number): Promise<Table> {
+  if (!(await officeBinary())) throw unreadable(`đây là ${FORMAT_NAME[format]}, không phải .xlsx, và máy chủ chưa cài LibreOffice để chuyển đổi; ${RESAVE}`);
+  try {
+    return { ...(await withXlsxCopy(file, format, (xlsx) => readXlsx(xlsx, maxRows))), format };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable(`không chuyển đổi được ${FORMAT_NAME[format]} (tệp hỏng hoặc có mật khẩu); ${RESAVE}`);
+  }
+}
+
 export async function readTable(file: string, opts: { maxRows: number }): Promise<Table> {
-  const head = await sniff(file);
-  if (head.length === 0) throw unreadable('tệp rỗng');
+  const head = await sniff(file, 64 * 1024);
+  const kind = sniffKind(head);
   let table: Table;
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) table = await readXlsx(file, opts.maxRows);
-  else if (head.includes(0)) throw unreadable('tệp chứa dữ liệu nhị phân, không phải XLSX hay CSV');
-  else table = await readCsv(file, opts.maxRows);
+  if (kind === 'empty') throw unreadable('tệp rỗng');
+  else if (kind === 'ods' || kind === 'xls') table = await readConverted(file, kind, opts.maxRows);
+  else if (kind === 'binary') throw unreadable('tệp chứa dữ liệu nhị phân, không phải XLSX hay CSV');
+  else if (kind === 'xlsx') table = await readXlsx(file, opts.maxRows);
+  else table = await readCsv(file, head, opts.maxRows);
   if (table.headers.length === 0) throw unreadable('không tìm thấy dòng tiêu đề');
   return table;
 }

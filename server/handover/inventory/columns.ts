@@ -1,10 +1,8 @@
 /**
- * The inventory's columns (Mục lục hồ sơ, tài liệu nộp lưu) and how file headers map onto them.
- * Agencies type headers by hand: any order, NFC or NFD, with or without tone marks, so matching
- * goes through fold() and a short list of aliases seen in real inventories.
+ * The inventory's columns (Mục lục hồ sơ, tài liệu nộp lưu) and the aliases seen in real inventories.
+ * Matching itself (any order, NFC or NFD, with or without tone marks, legacy fonts) is the import kernel's.
  */
-import { fold } from '../../spreadsheet/text.js';
-import type { Problem } from './types.js';
+import { matchColumns, type ColumnMatch, type Columns } from '../../spreadsheet/columns.js';
 
 export type FieldKey =
   | 'rowNo'
@@ -55,48 +53,17 @@ export const FIELDS: FieldSpec[] = [
   { key: 'physicalCondition', label: 'Tình trạng vật lý', aliases: ['Tình trạng vật lý'], required: none },
 ];
 
-const BY_ALIAS = new Map<string, FieldKey>(FIELDS.flatMap((f) => f.aliases.map((a) => [fold(a), f.key] as const)));
-
-export interface ColumnRef {
-  /** 0-based index into the row's cells. */
-  index: number;
-  /** The header exactly as written in the file, reported back in problems. */
-  header: string;
-}
-
-export interface ColumnMap {
-  columns: Map<FieldKey, ColumnRef>;
-  problems: Problem[];
-  warnings: Problem[];
+export function inventoryColumns(mode: ImportMode): Columns<FieldKey> {
+  const columns = {} as Columns<FieldKey>;
+  for (const f of FIELDS) columns[f.key] = { label: f.label, aliases: f.aliases, required: f.required[mode] };
+  return columns;
 }
 
 export function labelOf(key: FieldKey): string {
   return FIELDS.find((f) => f.key === key)!.label;
 }
 
-export function mapColumns(headers: string[], headerRow: number, mode: ImportMode): ColumnMap {
-  const columns = new Map<FieldKey, ColumnRef>();
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
-  headers.forEach((raw, index) => {
-    const header = raw.normalize('NFC').trim();
-    if (header === '') return;
-    const key = BY_ALIAS.get(fold(header));
-    if (!key) {
-      warnings.push({ row: headerRow, column: header, message: `Cột "${header}" không thuộc mẫu mục lục nên được bỏ qua.` });
-      return;
-    }
-    const seen = columns.get(key);
-    if (seen) {
-      problems.push({ row: headerRow, column: header, message: `Cột "${header}" trùng với cột "${seen.header}" (cùng là "${labelOf(key)}").` });
-      return;
-    }
-    columns.set(key, { index, header });
-  });
-  for (const f of FIELDS) {
-    if (f.required[mode] && !columns.has(f.key)) {
-      problems.push({ row: null, column: f.label, message: `Thiếu cột bắt buộc "${f.label}".` });
-    }
-  }
-  return { columns, problems, warnings };
+/** Inventory problems name a column by its header as written in the file, which is what the agency sees. */
+export function mapColumns(headers: string[], headerRow: number, mode: ImportMode): ColumnMatch<FieldKey> {
+  return matchColumns(inventoryColumns(mode), headers, headerRow, { warnUnknown: true, namedBy: 'header' });
 }

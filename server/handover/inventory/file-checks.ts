@@ -1,8 +1,8 @@
 /**
- * Rules that need the whole file: formula cells, Số TT numbering 1..n without gaps or repeats,
- * repeated file numbers, and boxes against the number the handover declared.
+ * Rules that need the whole file: Số TT numbering 1..n without gaps or repeats, repeated file numbers,
+ * and boxes against the number the handover declared.
  */
-import type { Table } from '../../spreadsheet/read-table.js';
+import { repeatedKeys } from '../../spreadsheet/import-kernel.js';
 import type { Problem } from './types.js';
 
 /** What the cross-row checks need from each row, even from rows that failed their own checks. */
@@ -13,25 +13,14 @@ export interface RowKeys {
   boxNo: string | null;
 }
 
-export function formulaProblems(table: Table): Problem[] {
-  return table.formulaCells.map(({ rowNumber, column }) => ({
-    row: rowNumber,
-    column: table.headers[column - 1]?.trim() || `Cột ${column}`,
-    message: 'Ô chứa công thức bảng tính; hãy dán giá trị (Paste Values) thay cho công thức.',
-  }));
-}
-
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
 
 export function numberingProblems(keys: RowKeys[], column: string): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = repeatedKeys(keys, (k) => k.sourceRow, (k) => (k.rowNo === null ? null : String(k.rowNo))).map(({ item, firstRow }) => ({
+    row: item.sourceRow, column, message: `Số TT ${item.rowNo} bị trùng với dòng ${firstRow}.`,
+  }));
   const firstRow = new Map<number, number>();
-  for (const k of keys) {
-    if (k.rowNo === null) continue;
-    const seen = firstRow.get(k.rowNo);
-    if (seen !== undefined) problems.push({ row: k.sourceRow, column, message: `Số TT ${k.rowNo} bị trùng với dòng ${seen}.` });
-    else firstRow.set(k.rowNo, k.sourceRow);
-  }
+  for (const k of keys) if (k.rowNo !== null && !firstRow.has(k.rowNo)) firstRow.set(k.rowNo, k.sourceRow);
   // Walk the distinct numbers in order, so a typo like 100000 costs nothing.
   const numbers = [...firstRow.keys()].sort((a, b) => a - b);
   let expected = 1;
@@ -49,16 +38,9 @@ export function numberingProblems(keys: RowKeys[], column: string): Problem[] {
 }
 
 export function duplicateNotationProblems(keys: RowKeys[], column: string): Problem[] {
-  const problems: Problem[] = [];
-  const firstRow = new Map<string, number>();
-  for (const k of keys) {
-    if (k.fileNotation === null) continue;
-    const key = k.fileNotation.toUpperCase();
-    const seen = firstRow.get(key);
-    if (seen !== undefined) problems.push({ row: k.sourceRow, column, message: `Số và ký hiệu hồ sơ "${k.fileNotation}" trùng với dòng ${seen}.` });
-    else firstRow.set(key, k.sourceRow);
-  }
-  return problems;
+  return repeatedKeys(keys, (k) => k.sourceRow, (k) => k.fileNotation?.toUpperCase() ?? null).map(({ item, firstRow }) => ({
+    row: item.sourceRow, column, message: `Số và ký hiệu hồ sơ "${item.fileNotation}" trùng với dòng ${firstRow}.`,
+  }));
 }
 
 /** Boxes must be numbered within 1..declared; a declared box without files is only a warning. */

@@ -1,10 +1,12 @@
 /**
- * From a read spreadsheet to validated records: map headers, check every row, then the whole file.
- * Pure (no I/O): every problem is collected and reported at once, so the agency fixes the file in one pass.
+ * From a read spreadsheet to validated records: the kernel maps headers and reads every row, then the whole-file
+ * rules run. Pure (no I/O): every problem is collected and reported at once, so the agency fixes the file in one pass.
  */
 import type { Table } from '../../spreadsheet/read-table.js';
-import { mapColumns, labelOf, type FieldKey, type ImportMode } from './columns.js';
-import { boxChecks, duplicateNotationProblems, formulaProblems, numberingProblems, type RowKeys } from './file-checks.js';
+import { parseSheet } from '../../spreadsheet/import-kernel.js';
+import { sortProblems } from '../../spreadsheet/problems.js';
+import { inventoryColumns, labelOf, type FieldKey, type ImportMode } from './columns.js';
+import { boxChecks, duplicateNotationProblems, numberingProblems, type RowKeys } from './file-checks.js';
 import { checkRow } from './row-checks.js';
 import { computeSummary, ratioWarning, type RatioSettings } from './summary.js';
 import type { InventoryRecord, InventorySummary, Problem } from './types.js';
@@ -20,11 +22,10 @@ export interface InventoryContext extends RatioSettings {
 export interface ParsedInventory {
   records: InventoryRecord[];
   problems: Problem[];
+  /** Ignored columns, legacy-font text converted to Unicode (row, column, before → after), box and ratio notes. */
   warnings: Problem[];
   summary: InventorySummary;
 }
-
-const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
 
 export function summarise(records: InventoryRecord[], s: RatioSettings): InventorySummary {
   const boxes = new Set<string>();
@@ -43,26 +44,22 @@ export function summarise(records: InventoryRecord[], s: RatioSettings): Invento
 }
 
 export function parseInventory(table: Table, ctx: InventoryContext): ParsedInventory {
-  const map = mapColumns(table.headers, table.headerRowNumber, ctx.mode);
-  const warnings = [...map.warnings];
-  const empty = summarise([], ctx);
-  if (map.problems.length > 0) return { records: [], problems: map.problems, warnings, summary: empty };
+  const sheet = parseSheet(table, {
+    columns: inventoryColumns(ctx.mode),
+    warnUnknownColumns: true,
+    problemColumn: 'header',
+    row: checkRow(ctx),
+  });
+  const { problems, warnings } = sheet;
+  if (sheet.match.problems.length > 0) return { records: [], problems, warnings, summary: summarise([], ctx) };
 
-  const problems: Problem[] = formulaProblems(table);
-  if (table.rows.length === 0) {
-    problems.push({ row: null, column: null, message: 'Tệp không có dòng hồ sơ nào dưới dòng tiêu đề.' });
-  }
-  const formulaCells = new Set(table.formulaCells.map((f) => `${f.rowNumber}:${f.column - 1}`));
-  const rowCtx = { columns: map.columns, mode: ctx.mode, today: ctx.today, currentYear: ctx.currentYear, recordsToYear: ctx.recordsToYear, formulaCells };
   const records: InventoryRecord[] = [];
   const keys: RowKeys[] = [];
-  for (const row of table.rows) {
-    const r = checkRow(row, rowCtx);
-    problems.push(...r.problems);
-    keys.push(r.keys);
-    if (r.record) records.push(r.record);
+  for (const r of sheet.rows) {
+    keys.push(r.record!.keys);
+    if (r.ok && r.record!.record) records.push(r.record!.record);
   }
-  const header = (k: FieldKey) => map.columns.get(k)?.header ?? labelOf(k);
+  const header = (k: FieldKey) => sheet.match.columns.get(k)?.header ?? labelOf(k);
   problems.push(...numberingProblems(keys, header('rowNo')));
   problems.push(...duplicateNotationProblems(keys, header('fileNotation')));
   if (ctx.mode === 'handover') {
@@ -75,7 +72,7 @@ export function parseInventory(table: Table, ctx: InventoryContext): ParsedInven
     const ratio = ratioWarning(summary, ctx);
     if (ratio) warnings.push(ratio);
   }
-  problems.sort(byRow);
+  sortProblems(problems);
   records.sort((a, b) => a.rowNo - b.rowNo);
   return { records: problems.length ? [] : records, problems, warnings, summary };
 }

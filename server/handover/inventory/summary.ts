@@ -1,5 +1,5 @@
 /**
- * Quantities of an inventory and the files-per-shelf-metre sanity check (DOMAIN.md §3: 32–42 files/m
+ * Quantities of an inventory and the files-per-shelf-metre sanity check (docs/domain.md §3: 32–42 files/m
  * is normal, 364/m means the counts or the boxes are wrong). Shared by the import answer and GET /handovers/:id.
  */
 import type { InventorySummary, Problem } from './types.js';

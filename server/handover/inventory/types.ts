@@ -1,13 +1,7 @@
 /** Shapes shared by the inventory parser, the services and the HTTP responses. */
 
-/** One thing wrong (or worth a look) in an uploaded file, located as the user sees it. */
-export interface Problem {
-  /** Spreadsheet row number, or null for whole-file problems. */
-  row: number | null;
-  /** The column header as written in the file (or the standard name of a missing column). */
-  column: string | null;
-  message: string;
-}
+/** One thing wrong (or worth a look) in an uploaded file: the import kernel's problem type. */
+export type { ImportProblem as Problem } from '../../spreadsheet/problems.js';
 
 /** One validated file (hồ sơ) ready to be stored in record_files. */
 export interface InventoryRecord {

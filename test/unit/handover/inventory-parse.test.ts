@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, Table } from '../../../server/spreadsheet/read-table.js';
 import { mapColumns } from '../../../server/handover/inventory/columns.js';
-import { parsePeriod, parseInteger, parseAccessLevel, isPermanent, normaliseBoxNo } from '../../../server/handover/inventory/cells.js';
+import { parsePeriod, parseInteger } from '../../../server/spreadsheet/cells.js';
+import { parseAccessLevel, isPermanent, normaliseBoxNo } from '../../../server/handover/inventory/cells.js';
 import { parseInventory, type InventoryContext } from '../../../server/handover/inventory/parse-inventory.js';
 import { computeSummary } from '../../../server/handover/inventory/summary.js';
 
