@@ -2,27 +2,47 @@ import type { NextFunction, Request, Response } from 'express';
 import { MulterError } from 'multer';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
-import { AppError, ERRORS, fromDatabaseError } from '../../errors.js';
+import { AppError, ERRORS, fromDatabaseError } from '../../core/errors.js';
 import { toUnavailable } from './unavailable.js';
+import { httpStatusError } from './client-errors.js';
 
 function toAppError(err: unknown, maxUploadMb: number): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return ERRORS.validation(err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   if (err instanceof MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE')
-      return new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${maxUploadMb} MB).`, 413);
+      return ERRORS.fileTooLarge(maxUploadMb);
     if (err.code === 'LIMIT_UNEXPECTED_FILE')
-      return ERRORS.badRequest('UNEXPECTED_FILE_FIELD', `Trường tệp "${err.field}" không được chấp nhận.`);
-    return ERRORS.badRequest('UPLOAD_INVALID', `Tải tệp không thành công: ${err.message}`);
+      return ERRORS.unexpectedFileField(err.field);
+    return ERRORS.uploadInvalid(err.message);
   }
   const type = (err as { type?: string })?.type;
   if (type === 'entity.parse.failed') return ERRORS.invalidJson();
   if (type === 'entity.too.large') return ERRORS.payloadTooLarge('1 MB');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return ERRORS.badRequest('UNSUPPORTED_ENCODING', 'Bảng mã của nội dung không được hỗ trợ.');
-  if ((err as { message?: string })?.message === 'Malformed part header' || (err as { message?: string })?.message === 'Unexpected end of form')
-    return ERRORS.badRequest('MULTIPART_INVALID', 'Dữ liệu multipart không đúng định dạng.');
-  return fromDatabaseError(err) ?? toUnavailable(err);
+    return ERRORS.unsupportedEncoding();
+  const message = (err as { message?: string })?.message ?? '';
+  // busboy (under multer): a missing boundary or content type is thrown synchronously as a plain Error.
+  if (/^(Malformed part header|Unexpected end of form|Multipart: Boundary not found|Missing Content-Type|Unsupported content type)/.test(message))
+    return ERRORS.multipartInvalid();
+  // A body declared gzip/deflate/br that does not decompress (zlib codes Z_DATA_ERROR, Z_BUF_ERROR …).
+  if (/^Z_|^ERR__?(BROTLI|ZLIB)/.test(String((err as { code?: unknown })?.code ?? '')))
+    return ERRORS.bodyEncodingInvalid();
+  if (type === 'request.aborted') return ERRORS.requestAborted();
+
+  if (type === 'parameters.too.many') return ERRORS.payloadTooLarge('số trường cho phép');
+  return fromDatabaseError(err) ?? toUnavailable(err) ?? fromHttpError(err);
+}
+
+/**
+ * Last resort for the 4xx errors Express and its parsers raise (http-errors with `expose`), e.g. a path segment that
+ * is not valid percent-encoding: never let a client mistake be a 500, never let its English text reach people.
+ */
+function fromHttpError(err: unknown): AppError | null {
+  const e = err as { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 0;
+  if (status < 400 || status > 499 || e.expose === false) return null;
+  return httpStatusError(status);
 }
 
 export function errorHandler(log: Logger, maxUploadMb: number) {

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Deps } from '../../deps.js';
-import { findSessionActor } from '../../access/session.repository.js';
-import type { Actor } from '../route.js';
+import type { Actor } from '../../core/actor.js';
 
 export const SESSION_COOKIE = 'kho_sid';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -15,10 +13,6 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
-
 export function readCookie(req: Request, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
@@ -29,18 +23,20 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
+/** What a session token stands for; the access area answers it (the middleware knows only cookies). */
+export type SessionResolver = (token: string) => Promise<{ actor: Actor; sessionId: string; csrfToken: string } | null>;
+
 /** Resolves the session cookie to an actor (or null). Never rejects by itself: routes decide. */
-export function sessionMiddleware(deps: Deps) {
+export function sessionMiddleware(resolve: SessionResolver) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     req.actor = null;
     const token = readCookie(req, SESSION_COOKIE);
     if (!token || token.length > 200) return next();
     try {
-      const id = hashToken(token);
-      const found = await findSessionActor(deps.db, id, deps.clock());
+      const found = await resolve(token);
       if (found) {
         req.actor = found.actor;
-        req.sessionId = id;
+        req.sessionId = found.sessionId;
         req.csrfToken = found.csrfToken;
       }
       next();

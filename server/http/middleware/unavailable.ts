@@ -3,7 +3,7 @@
  * object storage (BlobUnavailableError from either store) and the database (refused/dropped connections,
  * server shutting down, pool wait timeout).
  */
-import { AppError } from '../../errors.js';
+import { ERRORS, type AppError } from '../../core/errors.js';
 import { BlobUnavailableError } from '../../../storage/blob-store.js';
 
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -30,20 +30,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 export function toUnavailable(err: unknown): AppError | null {
   if (err instanceof BlobUnavailableError)
-    return new AppError(
-      'SERVICE_UNAVAILABLE',
-      'Kho lưu trữ đối tượng (ảnh số hóa) tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
-      503,
-      { component: 'object-storage' },
-      { cause: err },
-    );
+    return ERRORS.storageUnavailable(err);
   if (isDatabaseUnavailable(err))
-    return new AppError(
-      'SERVICE_UNAVAILABLE',
-      'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
-      503,
-      { component: 'database' },
-      { cause: err },
-    );
+    return ERRORS.databaseUnavailable(err);
+
   return null;
 }
