@@ -4,23 +4,36 @@
  * Refuses a database that already holds agencies or handovers.
  */
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../server/config.js';
+import { loadConfigOrExit } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { connectDatabase } from '../server/db/connect.js';
+import type { Db } from '../server/db/db.js';
+import { DirLockedError } from '../server/db/dir-lock.js';
 import { createApp } from '../server/app.js';
 import { ApiClient } from '../server/demo/api-client.js';
 import { loadDemoData, DEMO_PASSWORD } from '../server/demo/demo-loader.js';
 import { openSystemSession } from '../server/access/system-session.js';
-import { openRuntime, runJobs } from '../server/jobs/runtime.js';
+import { openRuntime, runJobs } from '../server/runtime.js';
+import { systemClock } from '../server/core/time/index.js';
 
-const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const log = createLogger(config);
-const db = await connectDatabase(config);
+let db: Db;
+try {
+  db = await connectDatabase(config);
+} catch (err) {
+  // The same one-line answer as the server when another process holds the data dir, not a stack trace.
+  if (err instanceof DirLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 let stopJobs = async () => {};
 try {
   // Jobs run here too, so demo scans uploaded through the API get their derivatives and OCR like any upload.
   const runtime = await openRuntime(config, db, log);
-  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  const deps = { db, config, log, clock: systemClock, blobs: runtime.blobs, jobs: runtime.queue.queue };
   const { app, auth, services } = createApp(deps);
   const runner = await runJobs(deps, runtime.queue, { sweeps: false });
   stopJobs = () => runner.stop();

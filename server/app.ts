@@ -5,17 +5,22 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from './deps.js';
-import { ERRORS } from './errors.js';
+import { ERRORS } from './core/errors.js';
 import { buildApiRouter } from './http/router.js';
 import { buildOpenApi } from './http/openapi.js';
-import { defineRoute, type AnyRoute } from './http/route.js';
+import { type AnyRoute, defineRoute } from './http/route.js';
 import { errorHandler } from './http/middleware/errors.js';
 import { sessionMiddleware } from './http/middleware/session.js';
+import { trustProxySetting } from './http/middleware/transport.js';
+import { inputGuard } from './http/middleware/input-guard.js';
+import { jsonOnly, originCheck } from './http/middleware/request-origin.js';
+import { securityHeaders } from './http/middleware/security-headers.js';
 import { createAuthService } from './access/auth.service.js';
 import { authRoutes } from './access/auth.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { createServices, type Services } from './services.js';
-import { areaRoutes } from './http/routes/index.js';
+import { areaRoutes } from './routes.js';
+import { Health, OpenApiDocument } from './contract/system.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -32,7 +37,7 @@ export function createApp(deps: Deps): App {
   const routes: AnyRoute[] = [];
   const systemRoutes = [
     defineRoute({
-      method: 'get', path: '/api/health', tag: 'system', access: 'public', summary: 'Tình trạng dịch vụ, cơ sở dữ liệu và kho đối tượng',
+      method: 'get', path: '/api/health', response: Health, tag: 'system', access: 'public', summary: 'Tình trạng dịch vụ, cơ sở dữ liệu và kho đối tượng',
       handler: async ({ res, actor }) => {
         const database = await deps.db.ping().then(() => 'ok', () => 'unavailable');
         const { detail, ...storage } = await services.storageStatus();
@@ -44,7 +49,7 @@ export function createApp(deps: Deps): App {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/openapi.json', tag: 'system', access: 'public', summary: 'Tài liệu OpenAPI 3 của mọi API',
+      method: 'get', path: '/api/openapi.json', response: OpenApiDocument, tag: 'system', access: 'public', summary: 'Tài liệu OpenAPI 3 của mọi API',
       handler: () => buildOpenApi(routes, { title: 'Kho Lưu trữ API', version: '0.1.0' }),
     }),
   ];
@@ -52,7 +57,7 @@ export function createApp(deps: Deps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(deps.config.TRUST_PROXY));
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -64,9 +69,13 @@ export function createApp(deps: Deps): App {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  app.use(securityHeaders());
+  app.use('/api/auth/login', jsonOnly());
+  app.use('/api', originCheck(deps.config.ALLOWED_ORIGINS));
   app.use('/api', express.json({ limit: '1mb', strict: true }));
   app.use('/api', express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use('/api', sessionMiddleware(deps));
+  app.use('/api', inputGuard());
+  app.use('/api', sessionMiddleware(auth.resolveSession));
   app.use('/api', buildApiRouter(routes, deps));
   app.use('/api', (_req, _res, next) => next(ERRORS.routeNotFound()));
 
@@ -75,6 +84,8 @@ export function createApp(deps: Deps): App {
     // Single-page app: every other GET gets index.html and the client router takes over.
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
+  // Anything else (a POST outside the API, or no client build): the JSON error shape, not Express's HTML page.
+  app.use((_req, _res, next) => next(ERRORS.notFound('đường dẫn')));
   app.use(errorHandler(deps.log, deps.config.MAX_IMPORT_MB));
   return { app, routes, services, auth };
 }

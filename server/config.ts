@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Every zod message that reaches a person (request validation details, configuration errors) in Vietnamese. Set here
+// because every entry point (server, worker, scripts, tests) reads its configuration through this module first.
+z.config(z.locales.vi());
+
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
@@ -15,7 +19,23 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  COOKIE_SECURE: bool.default(true),
+  /** strict: an answer that does not match its route's response schema is a 500 (tests); strip: drop undeclared keys, log a warning. */
+  RESPONSE_VALIDATION: z.enum(['strict', 'strip']).default('strip'),
+  /**
+   * auto: the session cookie is Secure exactly when the request came over HTTPS (directly, or per X-Forwarded-Proto
+   * from a trusted proxy), so a LAN install on plain http:// can still log in; true/false force it.
+   */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false', '1', '0']).default('auto').transform((v) => (v === 'auto' ? 'auto' : v === 'true' || v === '1')),
+  /**
+   * Express `trust proxy`: which hops may set X-Forwarded-For/-Proto. Default loopback (a reverse proxy on the same
+   * machine); a comma-separated list of addresses/subnets, a hop count, or true/false.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** Extra origins (scheme://host[:port], comma-separated) allowed to send cookie-authenticated writes besides the app's own. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -43,6 +63,12 @@ export const ConfigSchema = z.object({
   OCR_IN_SERVER: bool.default(true),
   /** Hours between fixity sweeps over masters; 0 = never scheduled (on demand only). */
   FIXITY_INTERVAL_HOURS: z.coerce.number().nonnegative().default(24),
+  /** Where backup sets go (server/backup); unset = DATA_DIR/backups. Point it at another disk in production. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Hours between scheduled backups (measured from the newest set on disk); 0 = never scheduled (on demand only). */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().nonnegative().default(24),
+  /** Complete sets kept in BACKUP_DIR; older ones are deleted after each new backup. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /**
    * Overrides every job's time limit (catalogue expireInSeconds): an active job older than this is taken as crashed
    * and retried. On PostgreSQL this is how a killed worker's job comes back (PGlite resets at start). Unset = catalogue.

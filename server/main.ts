@@ -1,13 +1,18 @@
 /** HTTP entry point: config → logger → database (migrated) → app → listen. */
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { connectDatabase } from './db/connect.js';
 import { DirLockedError } from './db/dir-lock.js';
 import { createApp } from './app.js';
-import { openRuntime, runJobs } from './jobs/runtime.js';
+import { sweepTempFiles, TEMP_FILE_MAX_AGE_MS } from './integrity/temp-sweep.js';
+import { plainHttpWarning } from './http/middleware/transport.js';
+import { answerClientErrors } from './http/middleware/client-errors.js';
+import { openRuntime, runJobs } from './runtime.js';
 import type { JobRunner } from './jobs/runner.js';
 import { BlobUnavailableError } from '../storage/blob-store.js';
+import { systemClock } from './core/time/index.js';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -36,7 +41,10 @@ async function main() {
     }
     throw err;
   }
-  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  // Temp files of uploads and jobs a killed process left behind. With PGlite the data dir lock says no other process
+  // shares DATA_DIR, so everything there is stale; with PostgreSQL a worker may share it, so only old files go.
+  await sweepTempFiles(path.join(config.DATA_DIR, 'tmp'), { olderThanMs: db.kind === 'pglite' ? 0 : TEMP_FILE_MAX_AGE_MS, log });
+  const deps = { db, config, log, clock: systemClock, blobs: runtime.blobs, jobs: runtime.queue.queue };
   const { app, auth, services } = createApp(deps);
   // OCR_IN_SERVER=false: this process only enqueues; `npm run worker` processes (PostgreSQL) run the jobs.
   const runner: JobRunner | null = config.OCR_IN_SERVER ? await runJobs(deps, runtime.queue) : null;
@@ -53,11 +61,17 @@ async function main() {
     log.info(hint);
     console.log(hint);
   }
+  const plainHttp = plainHttpWarning(config);
+  if (plainHttp) {
+    log.warn(plainHttp);
+    console.warn(plainHttp);
+  }
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const url = `http://localhost:${config.PORT}`;
     log.info({ url, database: db.kind, dataDir: config.DATA_DIR }, 'Kho Lưu trữ đang chạy');
     console.log(`Kho Lưu trữ đang chạy tại ${url} (CSDL: ${db.kind === 'pglite' ? `PGlite ${config.dbDir}` : 'PostgreSQL'})`);
   });
+  answerClientErrors(server);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

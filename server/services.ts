@@ -1,5 +1,6 @@
 import type { Deps } from './deps.js';
 import { createIntakeService } from './intake/intake.service.js';
+import { createDeadlinesService } from './deadlines/deadlines.service.js';
 import { createHandoverService } from './handover/handover.service.js';
 import { createStacksService } from './stacks/stacks.service.js';
 import { createReportsService } from './reports/reports.service.js';
@@ -14,6 +15,7 @@ import { createDigitizationArea } from './digitization/digitization.area.js';
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
   const intake = createIntakeService(deps);
+  const deadlines = createDeadlinesService(deps);
   const stacks = createStacksService(deps);
   const handover = createHandoverService(deps, { intake, stacks });
   const reports = createReportsService(deps);
@@ -23,7 +25,7 @@ export function createServices(deps: Deps) {
   const digitization = createDigitizationArea(deps);
   const scheduling = createSchedulingService(deps);
   const planning = createPlanningService(deps);
-  return { intake, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, storageStatus: () => storageStatus(deps.config, deps.blobs) };
+  return { intake, deadlines, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,15 +3,20 @@
  * Nothing here is served from a public URL: callers stream objects through the app's access checks, or hand out a
  * short-lived presigned URL only after them (S3 only).
  */
-import type { Config } from '../server/config.js';
 import type { BlobStore } from './blob-store.js';
 import { FilesystemBlobStore } from './filesystem-store.js';
 import { S3BlobStore, type S3StoreOptions } from './s3-store.js';
 
-export type BlobStoreConfig = Pick<
-  Config,
-  'objectsDir' | 'MINIO_ENDPOINT' | 'MINIO_PORT' | 'MINIO_USE_SSL' | 'MINIO_ACCESS_KEY' | 'MINIO_SECRET_KEY' | 'MINIO_BUCKET'
->;
+/** The store's part of the parsed config (storage stands below the server, so it names the fields itself). */
+export interface BlobStoreConfig {
+  objectsDir: string;
+  MINIO_ENDPOINT?: string;
+  MINIO_PORT: number;
+  MINIO_USE_SSL: boolean;
+  MINIO_ACCESS_KEY?: string;
+  MINIO_SECRET_KEY?: string;
+  MINIO_BUCKET: string;
+}
 
 export function createBlobStore(config: BlobStoreConfig, s3Tuning: Partial<S3StoreOptions> = {}): BlobStore {
   if (!config.MINIO_ENDPOINT) return new FilesystemBlobStore(config.objectsDir);

@@ -185,7 +185,7 @@ export const api = {
   },
   auth: {
     async login(username: string, password: string) {
-      const r = await post<{ user: T.User; csrfToken: string }>('/api/auth/login', { username, password });
+      const r = await post<T.Session>('/api/auth/login', { username, password });
       setCsrfToken(r.csrfToken);
       return r.user;
     },
@@ -276,8 +276,8 @@ export const api = {
   },
 
   setup: {
-    demo: () => get<{ empty: boolean; state: 'idle' | 'running' | 'done' | 'failed'; log: string[]; error?: string }>('/api/setup/demo'),
-    startDemo: () => post<unknown>('/api/setup/demo'),
+    demo: () => get<T.DemoStatus>('/api/setup/demo'),
+    startDemo: () => post<T.DemoRun>('/api/setup/demo'),
   },
 
   reports: {
@@ -292,13 +292,13 @@ export const api = {
     progress: (batchId: number) => get<T.BatchProgress>(`/api/digitization/batches/${id(batchId)}`),
     uploadScans: (batchId: number, files: File[], onProgress: (sent: number, total: number) => void) =>
       uploadWithProgress<T.UploadResult>(`/api/digitization/batches/${id(batchId)}/scans`, files, 'files', onProgress),
-    reocrBatch: (batchId: number) => post<{ queued: number }>(`/api/digitization/batches/${id(batchId)}/reocr`),
-    reocrPage: (pageId: number) => post<{ queued: number }>(`/api/digitization/pages/${id(pageId)}/reocr`),
+    reocrBatch: (batchId: number) => post<T.ReocrQueued>(`/api/digitization/batches/${id(batchId)}/reocr`),
+    reocrPage: (pageId: number) => post<T.ReocrQueued>(`/api/digitization/pages/${id(pageId)}/reocr`),
     filePages: (fileId: number) => get<T.FilePages>(`/api/digitization/files/${id(fileId)}/pages`),
     page: (pageId: number) => get<T.PageView>(`/api/digitization/pages/${id(pageId)}`),
     pageText: (pageId: number) => send('GET', `/api/digitization/pages/${id(pageId)}/export/txt`).then((r) => r.text()),
     metadata: (fileId: number) => get<T.FileMetadata>(`/api/digitization/files/${id(fileId)}/metadata`),
-    updateMetadata: (fileId: number, m: Record<string, unknown>) => put<T.FileMetadata>(`/api/digitization/files/${id(fileId)}/metadata`, m),
+    updateMetadata: (fileId: number, m: Record<string, unknown>) => put<Omit<T.FileMetadata, 'documents'>>(`/api/digitization/files/${id(fileId)}/metadata`, m),
     createDocument: (fileId: number, d: Record<string, unknown>) => post<T.DocumentMeta>(`/api/digitization/files/${id(fileId)}/documents`, d),
     updateDocument: (docId: number, d: Record<string, unknown>) => put<T.DocumentMeta>(`/api/digitization/documents/${id(docId)}`, d),
     exportMetadata: (fileId: number, format: 'xlsx' | 'json') =>

@@ -1,21 +1,12 @@
 /**
- * Shapes of the HTTP API (see the contract); dates are 'YYYY-MM-DD', timestamps ISO strings.
- * Where the server exports the shape it sends, the client takes it from there with a type-only import
- * (erased at build: no server code reaches the bundle), so the two cannot drift apart.
+ * Shapes of the HTTP API; dates are 'YYYY-MM-DD', timestamps ISO strings. Response types come from the server's
+ * contract modules (server/contract/*: the zod schemas that also validate every answer and describe it in the OpenAPI
+ * document), with type-only imports erased at build, so client and server cannot drift apart.
  */
 
-/** A server type as it arrives over JSON: every Date becomes its ISO string. */
-export type AsJson<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? AsJson<U>[]
-    : T extends object
-      ? { [K in keyof T]: AsJson<T[K]> }
-      : T;
-
-export type { Role } from '../../server/http/route.js';
-export type { User } from '../../server/access/users.repository.js';
-export type { Problem } from '../../server/handover/inventory/types.js';
+export type { Role, Problem } from '../../server/contract/common.js';
+export type { Session, User } from '../../server/contract/access.js';
+export type { DemoRun, DemoStatus } from '../../server/contract/system.js';
 
 export interface Paged<T> {
   items: T[];

@@ -1,7 +1,7 @@
 /**
  * Cuts one IIIF Image API 3 response from a pyramidal TIFF on local disk. The request is already parsed
  * and validated (server/iiif/iiif-params.ts). Reading from the smallest pyramid level that still has the
- * wanted resolution keeps a tile at a few milliseconds whatever the zoom (DESIGN.md: 3.5–5 ms at the
+ * wanted resolution keeps a tile at a few milliseconds whatever the zoom (docs/design.md: 3.5–5 ms at the
  * right level, up to 28 ms from full resolution).
  */
 import { sharp } from './sharp.js';

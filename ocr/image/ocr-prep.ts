@@ -1,5 +1,5 @@
 /**
- * Clean-up of one master page before OCR. Measured on the fixtures (DESIGN.md): greyscale + median 3 +
+ * Clean-up of one master page before OCR. Measured on the fixtures (docs/design.md): greyscale + median 3 +
  * contrast stretch cut character errors threefold, while any fixed global threshold destroyed faded pages.
  * So every decision here comes from the page itself: the stretch points are its own histogram percentiles,
  * and the median window follows its contrast and resolution (chooseMedian).
@@ -97,7 +97,7 @@ export async function prepareForOcr(path: string | Buffer, pageIndex: number, op
 
 /**
  * Median window. Dust, JPEG blocks and paper grain become dots and broken strokes after binarisation; a
- * 3×3 median removes them at no cost to 300-dpi strokes (CER 4.3% → 1.4% in DESIGN.md). The contrast
+ * 3×3 median removes them at no cost to 300-dpi strokes (CER 4.3% → 1.4% in docs/design.md). The contrast
  * stretch multiplies that grain by its gain, so a faded page (gain ≥ 2: ink and paper less than half the
  * scale apart) gets a 5×5 window (faded fixture at 300 dpi: 6.1% → 1.8% CER; at 240 dpi 4.1% → 1.6%); on
  * a crisp page 5×5 erodes thin serifs (0.2% → 0.6%), and below ~225 dpi it erodes the faded strokes too

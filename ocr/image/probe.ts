@@ -1,7 +1,7 @@
 /**
  * probeMaster: decides whether an uploaded scan is a usable master and describes each page. The type
  * comes from the content, the page count from the TIFF structure, and soundness from a full decode of
- * every page, because truncated files pass sharp's metadata() (DESIGN.md).
+ * every page, because truncated files pass sharp's metadata() (docs/design.md).
  */
 import { open, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import sharp from 'sharp';
 
-// sharp picks one libvips thread here by default (DESIGN.md). Two threads per operation use both cores for
+// sharp picks one libvips thread here by default (docs/design.md). Two threads per operation use both cores for
 // one big decode; the libuv pool (UV_THREADPOOL_SIZE, default 4) bounds how many operations run at once.
 const threads = Math.max(1, Math.min(4, os.availableParallelism()));
 sharp.concurrency(threads);

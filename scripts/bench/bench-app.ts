@@ -13,8 +13,10 @@ import { freshPostgresDatabase } from '../../test/support/fresh-database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { ApiClient } from '../../server/demo/api-client.js';
-import { openRuntime, runJobs } from '../../server/jobs/runtime.js';
+import { openRuntime, runJobs } from '../../server/runtime.js';
+import { systemClock } from '../../server/core/time/index.js';
 import type { RunnerOptions } from '../../server/jobs/runner.js';
+import { SYSTEM } from '../../server/core/actor.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -32,7 +34,7 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
   await migrate(db);
   const log = pino({ level: 'silent' });
   const runtime = await openRuntime(config, db, log);
-  const deps = { db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue };
+  const deps = { db, config, log, clock: systemClock, blobs: runtime.blobs, jobs: runtime.queue.queue };
   const app = createApp(deps);
   const runner = opts.jobs
     ? await runJobs(deps, runtime.queue, { sweeps: false, pollingIntervalSeconds: 0.5, ...(typeof opts.jobs === 'object' ? opts.jobs : {}) })
@@ -41,7 +43,7 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
   await new Promise((r) => server.once('listening', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const password = 'mat-khau-bench-123';
-  await app.auth.createUser(null, { username: 'bench', displayName: 'Bench', password, role: 'admin' });
+  await app.auth.createUser(SYSTEM, { username: 'bench', displayName: 'Bench', password, role: 'admin' });
   const api = new ApiClient(baseUrl);
   await api.login('bench', password);
   return {

@@ -100,7 +100,7 @@ try {
       await sharp(master).extract({ left: x, top: y, width: w, height: h }).resize({ width: Number(r.size.slice(0, -1)) }).jpeg({ quality: 80 }).toBuffer();
       flat.push(ms(t0));
     }
-    // Serving a pre-generated tile = reading one small file (here local disk; s3rver measured 2–2.6 ms in DESIGN.md).
+    // Serving a pre-generated tile = reading one small file (here local disk; s3rver measured 2–2.6 ms in docs/design.md).
     const tileFiles = (await readdir(tilesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.jpg'));
     const read: number[] = [];
     for (const e of tileFiles.slice(0, 200)) {

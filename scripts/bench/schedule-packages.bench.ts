@@ -2,6 +2,7 @@
  * How long the engine takes on demo-scale input, through the application layer's own input builder (packages of
  * 1 m / 100 pages). Prints figures; asserts nothing. Run: npx tsx scripts/bench/schedule-packages.bench.ts
  */
+import { addDays } from '../../server/core/time/index.js';
 import { buildInput } from '../../server/scheduling/plan-input.js';
 import { DEFAULT_NORM_STEPS } from '../../server/scheduling/norm-catalogue.js';
 import { holidaysBetween, runSchedule } from '../../server/scheduling/engine-adapter.js';
@@ -30,7 +31,7 @@ for (const [name, metres, weeks] of [
   ['whole backlog ≈ 1,639 m + 3,100 pages', [118, 36, 52, 61, 35, 146, 128, 112, 135, 160, 98, 104, 87, 93, 120, 84, 70, 14.5], 260],
 ] as const) {
   const start = '2027-01-04';
-  const end = new Date(Date.parse(start) + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  const end = addDays(start, weeks * 7);
   const { input } = buildInput({
     backlog: backlog([...metres]), restoration, staff, norms: DEFAULT_NORM_STEPS, progress: [],
     closedDates: holidaysBetween(start, end).map((h) => h.date), start, horizonWeeks: weeks, targetDate: null,

@@ -3,8 +3,7 @@
  * restore in pages by damage level, files to digitise in pages (often after their restoration), staff with skills,
  * grades, part-time and leave, and the Vietnamese working calendar over the horizon.
  */
-import { buildWorkCalendar } from '../../server/scheduling/calendar/work-calendar.js';
-import { dayToIso, isoToDay } from '../../server/scheduling/calendar/dates.js';
+import { buildWorkCalendar, dayToIso, isoToDay } from '../../server/core/time/index.js';
 import { DEFAULT_NORMS } from '../../server/scheduling/engine/norms-default.js';
 import type { PlanItem, ScheduleInput, Skill, StaffMember } from '../../server/scheduling/engine/types.js';
 import { prng } from './prng.js';

@@ -5,7 +5,7 @@
  * BENCH_ITEMS / BENCH_STAFF / BENCH_WEEKS / BENCH_LOAD / BENCH_SEEDS (comma list) override the size.
  */
 import os from 'node:os';
-import { isoToDay } from '../../server/scheduling/calendar/dates.js';
+import { isoToDay } from '../../server/core/time/index.js';
 import { schedule } from '../../server/scheduling/engine/schedule.js';
 import type { ScheduleInput, ScheduleResult } from '../../server/scheduling/engine/types.js';
 import { scenario } from './schedule-scenario.js';

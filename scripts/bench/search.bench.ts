@@ -17,7 +17,9 @@ import { openPglite, type Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { freshPostgresDatabase } from '../../test/support/fresh-database.js';
 import type { Deps } from '../../server/deps.js';
-import type { Actor } from '../../server/http/route.js';
+import { systemClock, vnToday } from '../../server/core/time/index.js';
+import type { Actor } from '../../server/core/actor.js';
+import { scopeOf } from '../../server/core/scope.js';
 import { createSearchService, parseOrThrow, COUNT_CAP, RANK_WINDOW } from '../../server/search/search.service.js';
 import { searchHits } from '../../server/search/search.repository.js';
 import { AGENCIES, PAGES_PER_DOC, PAGES_PER_FILE, QUERIES, corpus, docType, fileAgency, fileYear, pct, type BenchQuery, type Page } from './search-corpus.js';
@@ -25,7 +27,7 @@ import { runSqlite } from './search-sqlite.js';
 
 const N = Math.min(1_000_000, Number(process.argv[2] ?? process.env.N ?? 100_000));
 const REPS = Number(process.env.REPS ?? 3);
-/** 0 ranks every match (what DESIGN.md measured); the service default ranks within a window. */
+/** 0 ranks every match (what docs/design.md measured); the service default ranks within a window. */
 const WINDOW = Number(process.env.RANK_WINDOW ?? RANK_WINDOW);
 const BACKENDS = (process.env.BACKENDS ?? `pglite,${process.env.DATABASE_URL ? 'postgres,' : ''}sqlite`).split(',');
 const researcher: Actor = { id: 999_999, username: 'bench', displayName: 'Bench', role: 'researcher', agencyId: null };
@@ -84,20 +86,20 @@ async function load(db: Db): Promise<void> {
 interface Timing { hits: number[]; full: number[]; perQuery: { q: string; hitsMs: number; total: number; capped: boolean }[] }
 
 async function timeQueries(db: Db): Promise<Timing> {
-  const deps = { db, config: {}, log: pino({ level: 'silent' }), clock: () => new Date(), rankWindow: WINDOW } as unknown as Deps;
+  const deps = { db, config: {}, log: pino({ level: 'silent' }), clock: systemClock, rankWindow: WINDOW } as unknown as Deps;
   const service = createSearchService(deps);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vnToday(systemClock);
   const t: Timing = { hits: [], full: [], perQuery: [] };
   for (const bq of QUERIES) {
     const run = async () => {
       const parsed = parseOrThrow(bq.q, bq.exact ?? false);
       const t0 = performance.now();
-      const rows = await searchHits(db, researcher, today, { ...filters(bq), tsquery: parsed.tsquery, exactTsquery: parsed.exactTsquery, exactPatterns: parsed.exactPatterns, exactMatchTsquery: parsed.exactMatchTsquery, rankWindow: WINDOW, limit: 20, offset: 0, cap: COUNT_CAP });
+      const rows = await searchHits(db, scopeOf(researcher, today), { ...filters(bq), tsquery: parsed.tsquery, exactTsquery: parsed.exactTsquery, exactPatterns: parsed.exactPatterns, exactMatchTsquery: parsed.exactMatchTsquery, rankWindow: WINDOW, limit: 20, offset: 0, cap: COUNT_CAP });
       return { ms: performance.now() - t0, n: rows.length };
     };
     const full = async () => {
       const t0 = performance.now();
-      const r = await service.search(researcher, { ...filters(bq), q: bq.q, exact: bq.exact, page: 1, pageSize: 20 });
+      const r = await service.search(scopeOf(researcher, today), { ...filters(bq), q: bq.q, exact: bq.exact, page: 1, pageSize: 20 });
       return { ms: performance.now() - t0, total: r.total, capped: r.totalCapped };
     };
     await run();

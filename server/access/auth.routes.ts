@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { defineRoute, IdParams, ROLES, type Actor } from '../http/route.js';
+import { type Actor, ROLES } from '../core/actor.js';
+import { defineRoute, IdParams } from '../http/route.js';
 import { SESSION_COOKIE } from '../http/middleware/session.js';
-import { requiredText } from '../http/schemas/common.js';
+import { cookieSecure } from '../http/middleware/transport.js';
+import { BodyId, requiredText } from '../core/schemas.js';
 import type { AuthService } from './auth.service.js';
 import { getUser } from './users.repository.js';
-import { ERRORS } from '../errors.js';
+import { ERRORS } from '../core/errors.js';
+import { Session, Me, UserList, User } from '../contract/access.js';
+import { NoContent } from '../contract/common.js';
 
 const LoginBody = z.strictObject({ username: requiredText(100), password: z.string().min(1).max(200) });
 const Password = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200);
@@ -14,12 +18,12 @@ const CreateUserBody = z.strictObject({
   displayName: requiredText(200),
   password: Password,
   role: z.enum(ROLES),
-  agencyId: z.number().int().positive().nullable().optional(),
+  agencyId: BodyId.nullable().optional(),
 });
 const UpdateUserBody = z.strictObject({
   displayName: requiredText(200).optional(),
   role: z.enum(ROLES).optional(),
-  agencyId: z.number().int().positive().nullable().optional(),
+  agencyId: BodyId.nullable().optional(),
   active: z.boolean().optional(),
   password: Password.optional(),
 });
@@ -31,21 +35,21 @@ export function authRoutes(deps: Deps, auth: AuthService) {
   });
   return [
     defineRoute({
-      method: 'post', path: '/api/auth/login', tag: 'auth', access: 'public', body: LoginBody,
+      method: 'post', path: '/api/auth/login', response: Session, tag: 'auth', access: 'public', body: LoginBody,
       summary: 'Đăng nhập; đặt cookie phiên HTTP-only và trả về mã CSRF',
       handler: async ({ body, req, res }) => {
         const s = await auth.login(body.username, body.password, req.ip ?? 'unknown');
         // A relative Max-Age, not an absolute Expires from the app's clock: the browser judges the cookie by its own
         // clock, and the two need not agree (a skewed server, or a test clock that stands still).
         res.cookie(SESSION_COOKIE, s.token, {
-          httpOnly: true, secure: deps.config.COOKIE_SECURE, sameSite: 'lax', path: '/',
+          httpOnly: true, secure: cookieSecure(deps.config, req), sameSite: 'lax', path: '/',
           maxAge: deps.config.SESSION_TTL_HOURS * 3600_000,
         });
         return { user: s.user, csrfToken: s.csrfToken };
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/auth/logout', tag: 'auth', access: 'authenticated', summary: 'Đăng xuất',
+      method: 'post', path: '/api/auth/logout', response: NoContent, tag: 'auth', access: 'authenticated', summary: 'Đăng xuất',
       handler: async ({ req, res }) => {
         if (req.sessionId) await auth.logout(req.sessionId);
         res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -53,24 +57,24 @@ export function authRoutes(deps: Deps, auth: AuthService) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/auth/me', tag: 'auth', access: 'authenticated', summary: 'Người dùng hiện tại và mã CSRF',
-      handler: ({ actor, req }) => me(actor!, req.csrfToken),
+      method: 'get', path: '/api/auth/me', response: Me, tag: 'auth', access: 'authenticated', summary: 'Người dùng hiện tại và mã CSRF',
+      handler: ({ actor, req }) => me(actor, req.csrfToken),
     }),
     defineRoute({
-      method: 'get', path: '/api/users', tag: 'users', access: ['admin'], summary: 'Danh sách tài khoản',
+      method: 'get', path: '/api/users', response: UserList, tag: 'users', access: ['admin'], summary: 'Danh sách tài khoản',
       handler: () => auth.listUsers(),
     }),
     defineRoute({
-      method: 'post', path: '/api/users', tag: 'users', access: ['admin'], body: CreateUserBody, status: 201,
+      method: 'post', path: '/api/users', response: User, tag: 'users', access: ['admin'], body: CreateUserBody, status: 201,
       summary: 'Tạo tài khoản',
       handler: ({ actor, body }) => auth.createUser(actor, body),
     }),
     defineRoute({
-      method: 'patch', path: '/api/users/:id', tag: 'users', access: ['admin'], params: IdParams, body: UpdateUserBody,
+      method: 'patch', path: '/api/users/:id', response: User, tag: 'users', access: ['admin'], params: IdParams, body: UpdateUserBody,
       summary: 'Sửa tài khoản (vai trò, khóa, đặt lại mật khẩu)',
       handler: async ({ actor, params, body }) => {
-        if (Object.keys(body).length === 0) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
-        return auth.updateUser(actor!, params.id, body);
+        if (Object.keys(body).length === 0) throw ERRORS.emptyPatch();
+        return auth.updateUser(actor, params.id, body);
       },
     }),
   ];

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor, Role } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import { system, type Acting, type Actor, type Role } from '../core/actor.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { hashToken } from '../http/middleware/session.js';
+import { hashToken } from './session-token.js';
 import { LoginLimiter } from './login-limiter.js';
 import { hashPassword, verifyPassword } from './password.js';
 import * as sessions from './session.repository.js';
@@ -14,6 +14,13 @@ const DUMMY_HASH = hashPassword('dummy-password-for-timing');
 
 export function createAuthService(deps: Deps) {
   const limiter = new LoginLimiter(deps.config.LOGIN_RATE_LIMIT);
+
+  /** The session a cookie token opens, if it is live: sessions are stored by the token's hash only. */
+  async function resolveSession(token: string) {
+    const sessionId = hashToken(token);
+    const found = await sessions.findSessionActor(deps.db, sessionId, deps.clock());
+    return found ? { actor: found.actor, csrfToken: found.csrfToken, sessionId } : null;
+  }
 
   async function login(username: string, password: string, ip: string) {
     if (limiter.isBlocked(ip, username)) throw ERRORS.tooManyLogins();
@@ -38,11 +45,11 @@ export function createAuthService(deps: Deps) {
   }
 
   async function createUser(
-    actor: Actor | null,
+    actor: Acting,
     input: { username: string; displayName: string; password: string; role: Role; agencyId?: number | null },
   ) {
     if ((input.role === 'agency') !== (input.agencyId != null)) {
-      throw ERRORS.badRequest('AGENCY_BINDING_INVALID', 'Tài khoản cơ quan phải gắn với đúng một cơ quan nộp lưu; vai trò khác thì không.');
+      throw ERRORS.agencyBindingInvalid();
     }
     const passwordHash = await hashPassword(input.password);
     return deps.db.transaction(async (tx) => {
@@ -62,10 +69,10 @@ export function createAuthService(deps: Deps) {
     const role = patch.role ?? before.role;
     const agencyId = patch.agencyId !== undefined ? patch.agencyId : before.agencyId;
     if ((role === 'agency') !== (agencyId != null)) {
-      throw ERRORS.badRequest('AGENCY_BINDING_INVALID', 'Tài khoản cơ quan phải gắn với đúng một cơ quan nộp lưu; vai trò khác thì không.');
+      throw ERRORS.agencyBindingInvalid();
     }
     if (actor.id === id && (patch.active === false || (patch.role && patch.role !== 'admin'))) {
-      throw ERRORS.badRequest('SELF_LOCKOUT', 'Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị đang dùng.');
+      throw ERRORS.selfLockout();
     }
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     return deps.db.transaction(async (tx) => {
@@ -82,11 +89,11 @@ export function createAuthService(deps: Deps) {
   async function ensureInitialAdmin(): Promise<{ created: boolean; password?: string }> {
     if ((await users.countUsers(deps.db)) > 0) return { created: false };
     const password = deps.config.INITIAL_ADMIN_PASSWORD ?? crypto.randomBytes(9).toString('base64url');
-    await createUser(null, { username: 'admin', displayName: 'Quản trị hệ thống', password, role: 'admin' });
+    await createUser(system('first admin'), { username: 'admin', displayName: 'Quản trị hệ thống', password, role: 'admin' });
     return { created: true, password: deps.config.INITIAL_ADMIN_PASSWORD ? undefined : password };
   }
 
-  return { login, logout, createUser, updateUser, ensureInitialAdmin, listUsers: () => users.listUsers(deps.db) };
+  return { login, logout, resolveSession, createUser, updateUser, ensureInitialAdmin, listUsers: () => users.listUsers(deps.db) };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -4,16 +4,16 @@
  * closes them all. Secret files are not grantable: only staff see them until declassified.
  */
 import type { Deps } from '../deps.js';
-import type { Actor } from '../http/route.js';
-import { ERRORS } from '../errors.js';
-import { vnIsoDate } from '../calendar.js';
+import type { Actor } from '../core/actor.js';
+import { ERRORS } from '../core/errors.js';
+import { vnToday, yearOf } from '../core/time/index.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { deleteGrant, getGrant, insertGrant, listGrants, type GrantRow } from './grants.repository.js';
 import type { CreateGrantBody, GrantListQuery } from './grants.schemas.js';
 
 export function createGrantsService(deps: Deps) {
   const { db } = deps;
-  const today = () => vnIsoDate(deps.clock());
+  const today = () => vnToday(deps.clock);
 
   return {
     list: (q: GrantListQuery) => listGrants(db, today(), q),
@@ -24,21 +24,21 @@ export function createGrantsService(deps: Deps) {
         const [user] = await tx.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [body.userId]);
         if (!user) throw ERRORS.notFound('người dùng');
         if (user.role !== 'researcher') {
-          throw ERRORS.unprocessable('GRANT_NOT_RESEARCHER', 'Chỉ cấp quyền khai thác tài liệu hạn chế cho tài khoản độc giả (nhà nghiên cứu).');
+          throw ERRORS.grantNotResearcher();
         }
         const [file] = await tx.query<{ secret: boolean }>(
           `SELECT (secrecy IS NOT NULL AND (declassified_year IS NULL OR declassified_year > $2)) AS secret FROM record_files WHERE id = $1`,
-          [body.recordFileId, Number(today().slice(0, 4))],
+          [body.recordFileId, yearOf(today())],
         );
         if (!file) throw ERRORS.notFound('hồ sơ');
         if (file.secret) {
-          throw ERRORS.unprocessable('GRANT_SECRET_FILE', 'Hồ sơ có độ mật chưa được giải mật: không thể cấp quyền cho độc giả.');
+          throw ERRORS.grantSecretFile();
         }
         if (body.expiresOn && body.expiresOn < today()) {
-          throw ERRORS.badRequest('GRANT_EXPIRED', 'Ngày hết hạn phải từ hôm nay trở đi.');
+          throw ERRORS.grantExpired();
         }
         const [dup] = await tx.query<{ id: number }>('SELECT id FROM access_grants WHERE user_id = $1 AND record_file_id = $2', [body.userId, body.recordFileId]);
-        if (dup) throw ERRORS.conflict('GRANT_EXISTS', 'Độc giả này đã được cấp quyền với hồ sơ này.', { id: dup.id });
+        if (dup) throw ERRORS.grantExists(dup.id);
         const id = await insertGrant(tx, { ...body, grantedBy: actor.id, expiresOn: body.expiresOn ?? null, note: body.note ?? null });
         const row = (await getGrant(tx, today(), id))!;
         await recordEvent(tx, actor, { entityType: 'access_grant', entityId: id, action: 'access_grant.created', after: row });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import type { Actor, Role } from '../http/route.js';
+import type { Actor, Role } from '../core/actor.js';
 
 interface SessionRow {
   csrf_token: string;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/db.js';
-import { hashToken } from '../http/middleware/session.js';
+import { hashToken } from './session-token.js';
 import { deleteSession, insertSession } from './session.repository.js';
 
 /**

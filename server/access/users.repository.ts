@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import type { Role } from '../http/route.js';
+import type { Role } from '../core/actor.js';
 
 export interface User {
   id: number;

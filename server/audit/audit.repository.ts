@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import type { Actor } from '../http/route.js';
+import { personOf, type Acting } from '../core/actor.js';
 
 export interface EventInput {
   entityType: string;
@@ -13,7 +13,8 @@ export interface EventInput {
 }
 
 /** Appends one event; call it inside the transaction that makes the change. */
-export async function recordEvent(db: Queryable, actor: Actor | null, e: EventInput): Promise<void> {
+export async function recordEvent(db: Queryable, acting: Acting, e: EventInput): Promise<void> {
+  const actor = personOf(acting);
   await db.query(
     `INSERT INTO events (at, actor_id, actor_name, entity_type, entity_id, action, before, after, data)
      VALUES (COALESCE($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8, $9)`,

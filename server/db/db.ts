@@ -27,6 +27,13 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a tarball of the data directory (server/backup). Taken while other queries wait, so it is a
+   * crash-consistent snapshot: restoring it is like restarting after a power cut at that instant.
+   */
+  dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL only: the connection URL, for tools that open their own connection (pg_dump in server/backup). */
+  readonly url?: string;
 }
 
 // Same JS types from both backends: int8/numeric as numbers (counts and sums stay far below 2^53),
@@ -111,6 +118,9 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       await lite.close();
       lock?.release();
     },
+    async dumpDataDir() {
+      return lite.dumpDataDir('none');
+    },
   };
 }
 
@@ -143,6 +153,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   await query('SELECT 1');
   return {
     kind: 'postgres',
+    url,
     query,
     transaction: ctx.transaction,
     async exec(sql) {

@@ -1,5 +1,5 @@
 /**
- * Deposit deadlines read from record_files. Only permanent files go to the historical archive (DOMAIN.md §5);
+ * Deposit deadlines read from record_files. Only permanent files go to the historical archive (docs/domain.md §5);
  * a file is still owed while received_at IS NULL, whether it sits in the agency's register or in a handover
  * not yet received. due_year was computed and stored with its rule when the file was registered.
  */

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { defineRoute, STAFF, XLSX_TYPE, type AnyRoute } from '../http/route.js';
-import type { Services } from '../services.js';
+import { STAFF } from '../core/actor.js';
+import { XLSX_TYPE } from '../core/download.js';
+import { type AnyRoute, defineRoute } from '../http/route.js';
+import type { DeadlinesService } from './deadlines.service.js';
 import { IdParams, Level } from '../intake/intake.schemas.js';
+import { AgencyDeadlines, OverdueList } from '../contract/intake.js';
 
 const OverdueQuery = z.strictObject({
   sort: z.enum(['overdueFiles', 'earliestDueYear', 'name', 'code']).default('overdueFiles'),
@@ -10,21 +13,21 @@ const OverdueQuery = z.strictObject({
   level: Level.optional(),
 });
 
-export function deadlinesRoutes(_deps: Deps, s: Services): AnyRoute[] {
-  const d = s.intake.deadlines;
+export function deadlinesRoutes(_deps: Deps, s: { deadlines: DeadlinesService }): AnyRoute[] {
+  const d = s.deadlines;
   return [
     defineRoute({
-      method: 'get', path: '/api/agencies/:id/deadlines', tag: 'deadlines', access: [...STAFF, 'agency'], params: IdParams,
+      method: 'get', path: '/api/agencies/:id/deadlines', response: AgencyDeadlines, tag: 'deadlines', access: [...STAFF, 'agency'], params: IdParams,
       summary: 'Hạn nộp lưu hồ sơ của một cơ quan: quá hạn, đến hạn năm nay, năm sau',
-      handler: ({ actor, params }) => d.agencyDeadlines(actor!, params.id),
+      handler: ({ actor, params }) => d.agencyDeadlines(actor, params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/deadlines/mine', tag: 'deadlines', access: ['agency'],
+      method: 'get', path: '/api/deadlines/mine', response: AgencyDeadlines, tag: 'deadlines', access: ['agency'],
       summary: 'Hạn nộp lưu hồ sơ của cơ quan mình (tài khoản cơ quan)',
-      handler: ({ actor }) => d.mine(actor!),
+      handler: ({ actor }) => d.mine(actor),
     }),
     defineRoute({
-      method: 'get', path: '/api/deadlines/overdue', tag: 'deadlines', access: STAFF, query: OverdueQuery,
+      method: 'get', path: '/api/deadlines/overdue', response: OverdueList, tag: 'deadlines', access: STAFF, query: OverdueQuery,
       summary: 'Các cơ quan có hồ sơ quá hạn nộp lưu',
       handler: ({ query }) => d.overdueList(query),
     }),

@@ -1,10 +1,11 @@
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import { FileResult, XLSX_TYPE, type Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import { Download, XLSX_TYPE } from '../core/download.js';
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
 import { assertOwnAgency } from '../intake/access-scope.js';
 import { LEVEL_LABELS, STATUS_LABELS } from '../intake/agency-rules.js';
-import { currentYear } from '../calendar.js';
+import { currentYear } from '../core/time/index.js';
 import { DUE_RULE_LABELS, type DueRule } from './deposit-deadline.js';
 import * as repo from './deadlines.repository.js';
 import type { DueFileRow, OverdueAgencyRow, OverdueSort } from './deadlines.repository.js';
@@ -40,7 +41,7 @@ const defaultOrder = (sort: OverdueSort) => (sort === 'overdueFiles' ? 'desc' : 
 
 export function createDeadlinesService(deps: Deps) {
   async function forAgency(agency: { id: number; code: string; name: string }) {
-    const year = currentYear(deps.clock());
+    const year = currentYear(deps.clock);
     const groups = await repo.dueGroups(deps.db, agency.id);
     const files = await repo.owedFiles(deps.db, agency.id, year, LIST_MAX);
     const summary = {
@@ -83,7 +84,7 @@ export function createDeadlinesService(deps: Deps) {
   }
 
   async function overdueList(q: OverdueQuery) {
-    const year = currentYear(deps.clock());
+    const year = currentYear(deps.clock);
     const rows = await repo.overdueAgencies(deps.db, { year, level: q.level, sort: q.sort, order: q.order ?? defaultOrder(q.sort) });
     return { currentYear: year, items: rows.map((r) => ({ ...r, yearsOverdue: year - r.earliestDueYear })) };
   }
@@ -103,7 +104,7 @@ export function createDeadlinesService(deps: Deps) {
 
     overdueList,
 
-    async overdueXlsx(q: OverdueQuery): Promise<FileResult> {
+    async overdueXlsx(q: OverdueQuery): Promise<Download> {
       const { currentYear: year, items } = await overdueList(q);
       type Item = (typeof items)[number] & { no: number };
       const body = await writeXlsx([
@@ -124,7 +125,7 @@ export function createDeadlinesService(deps: Deps) {
           ],
         },
       ]);
-      return new FileResult(`co-quan-qua-han-nop-luu-${year}.xlsx`, XLSX_TYPE, body);
+      return Download.attachment(`co-quan-qua-han-nop-luu-${year}.xlsx`, XLSX_TYPE, body);
     },
   };
 }

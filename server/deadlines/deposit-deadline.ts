@@ -1,12 +1,12 @@
 /**
- * When a file must go into the historical archive, under the two regimes of DOMAIN.md §2.3.
+ * When a file must go into the historical archive, under the two regimes of docs/domain.md §2.3.
  * Pure: no I/O, so every rule is unit-tested (test/unit/deadlines/deposit-deadline.test.ts).
  *
  * - Luật Lưu trữ 2011, art. 21(1): within 10 years from the year the work ended → end_year + 10.
  * - Luật Lưu trữ 2024, art. 17: into the current archive within 1 year of the work ending, then into
  *   the historical archive within 5 years of that deposit year; 30 where another law sets its own period;
  *   files with secret-marked documents only after declassification (clause 6).
- * - Work ended before 2025-07-01: the law's transition is unclear (DOMAIN.md §9), so a setting decides
+ * - Work ended before 2025-07-01: the law's transition is unclear (docs/domain.md §9), so a setting decides
  *   (DEADLINE_TRANSITION_RULE): 'law2011' (default: the rule in force when the work ended),
  *   'law2024', 'earlier' or 'later' of the two.
  */

@@ -5,6 +5,7 @@
  * a re-plan and two what-ifs.
  */
 import ExcelJS from 'exceljs';
+import { addDays, mondayOf, yearOf } from '../core/time/index.js';
 import type { ApiClient } from './api-client.js';
 
 type Row = [agencyCode: string, label: string, measured: number | null, estimated: number | null, from: number, to: number, condition: string, priority: number];
@@ -54,8 +55,6 @@ async function backlogXlsx(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const addDays = (s: string, n: number) => new Date(Date.parse(`${s}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const mondayOf = (s: string) => addDays(s, -((new Date(`${s}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 export async function loadBacklogDemo(api: ApiClient, log: (msg: string) => void = () => {}) {
   log('Tồn đọng: Văn Giang 302 m, phông UBHC 1952–1968, các cơ quan khác (≈ 1.635 m)…');
@@ -81,7 +80,7 @@ export async function loadBacklogDemo(api: ApiClient, log: (msg: string) => void
   const staffIds: number[] = [];
   for (const [name, grade, skills, fte] of STAFF) staffIds.push((await api.post<{ id: number }>('/api/scheduling/staff', { name, grade, skills, fte })).id);
   const { today } = await api.get<{ today: string }>(`/api/scheduling/calendar?year=2026`);
-  const year = Number(today.slice(0, 4));
+  const year = yearOf(today);
   await api.post(`/api/scheduling/staff/${staffIds[3]}/leave`, { startDate: `${year + 1}-03-01`, endDate: `${year + 1}-08-31`, reason: 'Nghỉ thai sản' });
   await api.post(`/api/scheduling/staff/${staffIds[6]}/leave`, { startDate: `${year + 1}-07-05`, endDate: `${year + 1}-07-16`, reason: 'Nghỉ phép năm' });
   await api.post(`/api/scheduling/staff/${staffIds[17]}/leave`, { startDate: `${year + 1}-04-19`, endDate: `${year + 1}-04-30`, reason: 'Tập huấn nghiệp vụ tu bổ' });

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
+import { ERRORS } from '../core/errors.js';
 import { ApiClient } from './api-client.js';
 import { loadDemoData } from './demo-loader.js';
 
@@ -20,8 +20,8 @@ export function createDemoService(deps: Deps) {
 
   /** Starts loading through the API with the caller's own session; returns at once. */
   async function start(api: ApiClient) {
-    if (status.state === 'running') throw ERRORS.conflict('DEMO_RUNNING', 'Dữ liệu mẫu đang được nạp.');
-    if (!(await isEmpty())) throw ERRORS.conflict('DEMO_NOT_EMPTY', 'Chỉ nạp được dữ liệu mẫu vào cơ sở dữ liệu trống.');
+    if (status.state === 'running') throw ERRORS.demoRunning();
+    if (!(await isEmpty())) throw ERRORS.demoNotEmpty();
     Object.assign(status, { state: 'running', log: [], error: undefined });
     loadDemoData(api, (m) => status.log.push(m))
       .then(() => {
@@ -38,3 +38,5 @@ export function createDemoService(deps: Deps) {
 
   return { isEmpty, start, status: () => ({ ...status, log: [...status.log] }) };
 }
+
+export type DemoService = ReturnType<typeof createDemoService>;

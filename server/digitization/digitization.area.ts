@@ -16,3 +16,5 @@ export function createDigitizationArea(deps: Deps) {
     exports: createExports(deps),
   };
 }
+
+export type DigitizationArea = ReturnType<typeof createDigitizationArea>;

@@ -5,28 +5,31 @@
 import { z } from 'zod';
 import type { Request } from 'express';
 import type { Deps } from '../deps.js';
-import { defineRoute, IdParams, STAFF, type AnyRoute } from '../http/route.js';
-import { Pagination, text } from '../http/schemas/common.js';
-import type { Services } from '../services.js';
+import { STAFF } from '../core/actor.js';
+import { type AnyRoute, defineRoute, IdParams } from '../http/route.js';
+import { BodyId, Id, Pagination, text } from '../core/schemas.js';
+import type { DigitizationArea } from './digitization.area.js';
 import { metadataRoutes } from './metadata.routes.js';
 import { EXPORT_FORMATS } from './exports.service.js';
+import { Batch, BatchList, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage, IiifManifest, IiifInfo } from '../contract/digitization.js';
+import { NoContent } from '../contract/common.js';
 
 const BatchBody = z.strictObject({
-  recordFileId: z.number().int().positive(),
-  documentId: z.number().int().positive().nullish(),
+  recordFileId: BodyId,
+  documentId: BodyId.nullish(),
   label: text(200).nullish(),
 });
-const BatchQuery = z.strictObject({ recordFileId: z.coerce.number().int().positive().optional(), ...Pagination });
-const FileIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const BatchQuery = z.strictObject({ recordFileId: Id.optional(), ...Pagination });
+const FileIdParams = z.strictObject({ id: Id });
 const IiifParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
+  id: Id,
   region: z.string().max(100),
   size: z.string().max(100),
   rotation: z.string().max(20),
   qualityFormat: z.string().max(30),
 });
 const ExportParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
+  id: Id,
   format: z.enum(EXPORT_FORMATS, 'Định dạng xuất: txt, alto, hocr hoặc pdf'),
 });
 
@@ -35,103 +38,103 @@ export function baseUrl(req: Request): string {
   return `${req.protocol}://${req.get('host')}`;
 }
 
-export function digitizationRoutes(deps: Deps, s: Services): AnyRoute[] {
+export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationArea }): AnyRoute[] {
   const d = s.digitization.batches;
   const v = s.digitization.viewing;
   return [
     defineRoute({
-      method: 'post', path: '/api/digitization/batches', tag: 'digitization', access: STAFF, body: BatchBody, status: 201,
+      method: 'post', path: '/api/digitization/batches', response: Batch, tag: 'digitization', access: STAFF, body: BatchBody, status: 201,
       summary: 'Tạo đợt số hóa cho một hồ sơ (tùy chọn: một văn bản trong hồ sơ)',
-      handler: ({ actor, body }) => d.createBatch(actor!, body),
+      handler: ({ actor, body }) => d.createBatch(actor, body),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/batches', tag: 'digitization', access: STAFF, query: BatchQuery, summary: 'Danh sách đợt số hóa',
+      method: 'get', path: '/api/digitization/batches', response: BatchList, tag: 'digitization', access: STAFF, query: BatchQuery, summary: 'Danh sách đợt số hóa',
       handler: ({ query }) => d.listBatches(query),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/batches/:id', tag: 'digitization', access: STAFF, params: IdParams,
+      method: 'get', path: '/api/digitization/batches/:id', response: BatchProgress, tag: 'digitization', access: STAFF, params: IdParams,
       summary: 'Tiến độ một đợt số hóa: số trang theo trạng thái ảnh và OCR, từng bản gốc',
       handler: ({ params }) => d.progress(params.id),
     }),
     defineRoute({
-      method: 'post', path: '/api/digitization/batches/:id/scans', tag: 'digitization', access: STAFF, params: IdParams,
+      method: 'post', path: '/api/digitization/batches/:id/scans', response: UploadResult, tag: 'digitization', access: STAFF, params: IdParams,
       upload: { field: 'files', maxCount: deps.config.MAX_SCAN_FILES, maxFileMb: deps.config.MAX_SCAN_MB },
       summary: `Tải lên ảnh quét (TIFF, JPEG, PNG; tối đa ${deps.config.MAX_SCAN_FILES} tệp, mỗi tệp ${deps.config.MAX_SCAN_MB} MB); kết quả từng tệp`,
       handler: async ({ actor, params, files, res }) => {
-        const r = await d.upload(actor!, params.id, files);
+        const r = await d.upload(actor, params.id, files);
         res.status(r.summary.stored > 0 ? 201 : 200);
         return r;
       },
     }),
     defineRoute({
-      method: 'post', path: '/api/digitization/batches/:id/reocr', tag: 'digitization', access: STAFF, params: IdParams,
+      method: 'post', path: '/api/digitization/batches/:id/reocr', response: ReocrQueued, tag: 'digitization', access: STAFF, params: IdParams,
       summary: 'Nhận dạng lại (OCR) mọi trang của đợt',
-      handler: ({ actor, params }) => d.reocr(actor!, { batchId: params.id }),
+      handler: ({ scope, params }) => d.reocr(scope, { batchId: params.id }),
     }),
     defineRoute({
-      method: 'post', path: '/api/digitization/pages/:id/reocr', tag: 'digitization', access: STAFF, params: IdParams,
+      method: 'post', path: '/api/digitization/pages/:id/reocr', response: ReocrQueued, tag: 'digitization', access: STAFF, params: IdParams,
       summary: 'Nhận dạng lại (OCR) một trang',
-      handler: ({ actor, params }) => d.reocr(actor!, { pageId: params.id }),
+      handler: ({ scope, params }) => d.reocr(scope, { pageId: params.id }),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/files/:id/pages', tag: 'digitization', access: 'authenticated', params: FileIdParams,
+      method: 'get', path: '/api/digitization/files/:id/pages', response: FilePages, tag: 'digitization', access: 'authenticated', params: FileIdParams,
       summary: 'Các trang đã số hóa của một hồ sơ (theo quyền xem)',
-      handler: ({ actor, params }) => d.filePages(actor!, params.id),
+      handler: ({ scope, params }) => d.filePages(scope, params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/pages/:id', tag: 'digitization', access: 'authenticated', params: IdParams,
+      method: 'get', path: '/api/digitization/pages/:id', response: PageView, tag: 'digitization', access: 'authenticated', params: IdParams,
       summary: 'Chi tiết một trang, gồm cờ toàn vẹn của bản gốc',
-      handler: ({ actor, params }) => d.page(actor!, params.id),
+      handler: ({ scope, params }) => d.page(scope, params.id),
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/thumbnail', tag: 'digitization', access: 'authenticated', params: IdParams,
       produces: 'image/webp', summary: 'Ảnh thu nhỏ của trang',
-      handler: ({ actor, params }) => v.thumbnail(actor!, params.id),
+      handler: ({ scope, params }) => v.thumbnail(scope, params.id),
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/image', tag: 'digitization', access: 'authenticated', params: IdParams,
       produces: 'image/jpeg', summary: 'Ảnh xem (JPEG) của trang',
-      handler: ({ actor, params }) => v.accessImage(actor!, params.id),
+      handler: ({ scope, params }) => v.accessImage(scope, params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/pages/:id/image-url', tag: 'digitization', access: 'authenticated', params: IdParams,
+      method: 'get', path: '/api/digitization/pages/:id/image-url', response: PresignedImage, tag: 'digitization', access: 'authenticated', params: IdParams,
       summary: 'Đường dẫn tạm thời (5 phút) tới ảnh xem, chỉ với kho S3',
-      handler: ({ actor, params }) => v.presignedAccessUrl(actor!, params.id),
+      handler: ({ scope, params }) => v.presignedAccessUrl(scope, params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/digitization/masters/:id/content', tag: 'digitization', access: STAFF, params: IdParams,
+      method: 'get', path: '/api/digitization/masters/:id/content', produces: 'image/tiff, image/jpeg, image/png', tag: 'digitization', access: STAFF, params: IdParams,
       summary: 'Tải bản gốc nguyên vẹn từng byte (từ chối nếu kiểm tra toàn vẹn thất bại)',
       handler: ({ params }) => v.masterContent(params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/iiif/3/file-:id/manifest.json', tag: 'iiif', access: 'authenticated', params: FileIdParams,
+      method: 'get', path: '/api/iiif/3/file-:id/manifest.json', response: IiifManifest, tag: 'iiif', access: 'authenticated', params: FileIdParams,
       summary: 'IIIF Presentation 3 manifest của một hồ sơ',
-      handler: async ({ actor, params, req, res }) => {
+      handler: async ({ scope, params, req, res }) => {
         res.setHeader('Cache-Control', 'private, no-cache');
         res.type('application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"');
-        return v.manifest(actor!, params.id, baseUrl(req));
+        return v.manifest(scope, params.id, baseUrl(req));
       },
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/export/:format', tag: 'digitization', access: 'authenticated', params: ExportParams,
-      produces: 'application/pdf', summary: 'Xuất văn bản nhận dạng của trang: txt, ALTO XML, hOCR hoặc PDF có lớp chữ',
-      handler: ({ actor, params }) => s.digitization.exports.page(actor!, params.id, params.format),
+      produces: 'text/plain, application/xml, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của trang: txt, ALTO XML, hOCR hoặc PDF có lớp chữ',
+      handler: ({ scope, params }) => s.digitization.exports.page(scope, params.id, params.format),
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/files/:id/export/:format', tag: 'digitization', access: 'authenticated', params: ExportParams,
-      produces: 'application/pdf', summary: 'Xuất văn bản nhận dạng của hồ sơ: txt, ALTO (ZIP từng trang), hOCR hoặc PDF có lớp chữ',
-      handler: ({ actor, params }) => s.digitization.exports.file(actor!, params.id, params.format),
+      produces: 'text/plain, application/zip, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của hồ sơ: txt, ALTO (ZIP từng trang), hOCR hoặc PDF có lớp chữ',
+      handler: ({ scope, params }) => s.digitization.exports.file(scope, params.id, params.format),
     }),
     defineRoute({
-      method: 'get', path: '/api/iiif/3/page-:id', tag: 'iiif', access: 'authenticated', params: IdParams,
+      method: 'get', path: '/api/iiif/3/page-:id', response: NoContent, status: 303, tag: 'iiif', access: 'authenticated', params: IdParams,
       summary: 'Dịch vụ ảnh IIIF của trang (chuyển tới info.json)',
       handler: ({ params, res }) => res.redirect(303, `/api/iiif/3/page-${params.id}/info.json`),
     }),
     defineRoute({
-      method: 'get', path: '/api/iiif/3/page-:id/info.json', tag: 'iiif', access: 'authenticated', params: IdParams,
+      method: 'get', path: '/api/iiif/3/page-:id/info.json', response: IiifInfo, tag: 'iiif', access: 'authenticated', params: IdParams,
       summary: 'IIIF Image API 3 info.json của trang',
-      handler: async ({ actor, params, req, res }) => {
-        const info = await s.digitization.iiif.info(actor!, params.id, baseUrl(req));
+      handler: async ({ scope, params, req, res }) => {
+        const info = await s.digitization.iiif.info(scope, params.id, baseUrl(req));
         res.setHeader('Cache-Control', 'private, no-cache');
         res.type('application/ld+json;profile="http://iiif.io/api/image/3/context.json"');
         return info;
@@ -139,8 +142,8 @@ export function digitizationRoutes(deps: Deps, s: Services): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/iiif/3/page-:id/:region/:size/:rotation/:qualityFormat', tag: 'iiif', access: 'authenticated', params: IiifParams,
-      produces: 'image/jpeg', summary: 'IIIF Image API 3: vùng/kích thước/xoay/chất lượng.định dạng, cắt từ ảnh kim tự tháp',
-      handler: ({ actor, params }) => s.digitization.iiif.image(actor!, params.id, params),
+      produces: 'image/jpeg, image/png, image/webp', summary: 'IIIF Image API 3: vùng/kích thước/xoay/chất lượng.định dạng, cắt từ ảnh kim tự tháp',
+      handler: ({ scope, params }) => s.digitization.iiif.image(scope, params.id, params),
     }),
     ...metadataRoutes(s),
   ];

@@ -1,27 +1,27 @@
 /** Digitisation batches: create, list, upload into, watch progress, re-OCR; pages of a file. */
 import { recordEvent } from '../audit/audit.repository.js';
-import { vnIsoDate } from '../calendar.js';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import type { Scope } from '../core/scope.js';
+import type { UploadedFile } from '../core/upload.js';
 import * as repo from './batches.repository.js';
 import { createIngest } from './ingest.service.js';
 import * as pagesRepo from './pages.repository.js';
 
 export function createDigitizationService(deps: Deps) {
   const ingestion = createIngest(deps);
-  const today = () => vnIsoDate(deps.clock());
 
   async function createBatch(actor: Actor, input: { recordFileId: number; documentId?: number | null; label?: string | null }) {
     return deps.db.transaction(async (tx) => {
       const file = await repo.fileTarget(tx, input.recordFileId);
-      if (!file) throw ERRORS.badRequest('FILE_NOT_FOUND', `Không tìm thấy hồ sơ #${input.recordFileId}.`);
+      if (!file) throw ERRORS.recordFileNotFound(input.recordFileId);
       if (file.fondsId == null) {
-        throw ERRORS.unprocessable('FILE_WITHOUT_FONDS', `Hồ sơ "${file.fileNotation}" chưa thuộc phông nào; hãy gán phông trước khi số hóa.`);
+        throw ERRORS.fileWithoutFonds(file.fileNotation);
       }
       const documentId = input.documentId ?? null;
       if (documentId != null && !(await repo.documentInFile(tx, documentId, file.id))) {
-        throw ERRORS.badRequest('DOCUMENT_NOT_IN_FILE', `Văn bản #${documentId} không thuộc hồ sơ "${file.fileNotation}".`);
+        throw ERRORS.documentNotInFile(documentId, file.fileNotation);
       }
       const id = await repo.insertBatch(tx, { fondsId: file.fondsId, recordFileId: file.id, documentId, label: input.label ?? null, createdBy: actor.id || null });
       await recordEvent(tx, actor, { entityType: 'digitization_batch', entityId: id, action: 'batch.created', at: deps.clock(), data: { recordFileId: file.id, documentId } });
@@ -53,25 +53,25 @@ export function createDigitizationService(deps: Deps) {
     return { items: await repo.listBatches(deps.db, q) };
   }
 
-  async function filePages(actor: Actor, fileId: number) {
-    const file = await pagesRepo.visibleFile(deps.db, actor, today(), fileId);
+  async function filePages(scope: Scope, fileId: number) {
+    const file = await pagesRepo.visibleFile(deps.db, scope, fileId);
     if (!file) throw ERRORS.notFound('hồ sơ');
-    const rows = await pagesRepo.visibleFilePages(deps.db, actor, today(), fileId);
+    const rows = await pagesRepo.visibleFilePages(deps.db, scope, fileId);
     return { file, items: rows.map(pageView) };
   }
 
-  async function page(actor: Actor, pageId: number) {
-    const p = await pagesRepo.visiblePage(deps.db, actor, today(), pageId);
+  async function page(scope: Scope, pageId: number) {
+    const p = await pagesRepo.visiblePage(deps.db, scope, pageId);
     if (!p) throw ERRORS.notFound('trang');
     return pageView(p);
   }
 
   /** Resets OCR of the pages and queues them again, in one transaction (no reset without its job). */
-  async function reocr(actor: Actor, target: { pageId?: number; batchId?: number }) {
+  async function reocr(scope: Scope, target: { pageId?: number; batchId?: number }) {
     return deps.db.transaction(async (tx) => {
       let ids: number[];
       if (target.pageId) {
-        if (!(await pagesRepo.visiblePage(tx, null, '', target.pageId))) throw ERRORS.notFound('trang');
+        if (!(await pagesRepo.visiblePage(tx, scope, target.pageId))) throw ERRORS.notFound('trang');
         ids = [target.pageId];
       } else {
         await loadBatch(target.batchId!);
@@ -79,7 +79,7 @@ export function createDigitizationService(deps: Deps) {
       }
       const reset = await pagesRepo.resetOcr(tx, ids);
       for (const p of reset) await deps.jobs.send('page.ocr', { pageId: p.id });
-      await recordEvent(tx, actor, {
+      await recordEvent(tx, scope.acting, {
         entityType: target.pageId ? 'page' : 'digitization_batch', entityId: (target.pageId ?? target.batchId)!, action: 'page.ocr_requeued',
         at: deps.clock(), data: { pageIds: reset.map((p) => p.id) },
       });

@@ -2,24 +2,8 @@
  * The files (hồ sơ) staff can open a digitisation batch for: received files that belong to a fonds, found by
  * notation, code or title without tone marks. Staff-only, so no visibility filter is needed here.
  */
-import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { defineRoute, STAFF, type AnyRoute } from '../http/route.js';
 import { searchTokens } from '../intake/access-scope.js';
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const LookupQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
-  agencyId: z.coerce.number().int().positive().optional(),
-  handoverId: z.coerce.number().int().positive().optional(),
-  fondsId: z.coerce.number().int().positive().optional(),
-  /** true: restricted files only; false: unrestricted only. */
-  restricted: flag.optional(),
-  /** true: files with pages already; false: not digitised yet. */
-  digitized: flag.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 export interface DigitizableFile {
   id: number;
@@ -32,7 +16,21 @@ export interface DigitizableFile {
   pages: number;
 }
 
-export async function findDigitizableFiles(deps: Deps, q: z.output<typeof LookupQuery>): Promise<DigitizableFile[]> {
+/** Filters of the lookup; every one optional except the page window. */
+export interface FileLookupQuery {
+  q?: string;
+  agencyId?: number;
+  handoverId?: number;
+  fondsId?: number;
+  /** true: restricted files only; false: unrestricted only. */
+  restricted?: boolean;
+  /** true: files with pages already; false: not digitised yet. */
+  digitized?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function findDigitizableFiles(deps: Deps, q: FileLookupQuery): Promise<DigitizableFile[]> {
   const params: unknown[] = [];
   const where = searchTokens(q.q).map((t) => {
     params.push(t);
@@ -62,14 +60,4 @@ export async function findDigitizableFiles(deps: Deps, q: z.output<typeof Lookup
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-}
-
-export function fileLookupRoutes(deps: Deps): AnyRoute[] {
-  return [
-    defineRoute({
-      method: 'get', path: '/api/digitization/files', tag: 'digitization', access: STAFF, query: LookupQuery,
-      summary: 'Hồ sơ đã tiếp nhận có thể số hóa (tìm theo số ký hiệu, mã, tiêu đề không cần dấu; lọc theo cơ quan, cuộc giao nhận, phông, hạn chế, đã số hóa)',
-      handler: async ({ query }) => ({ items: await findDigitizableFiles(deps, query) }),
-    }),
-  ];
 }

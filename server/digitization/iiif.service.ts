@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Deps } from '../deps.js';
-import { StreamResult, type Actor } from '../http/route.js';
+import type { Scope } from '../core/scope.js';
+import { Download } from '../core/download.js';
 import { buildInfoJson } from '../iiif/info-json.js';
 import { parseIiifRequest, type IiifLimits, type IiifParams } from '../iiif/iiif-params.js';
 import { cutIiif, IIIF_CONTENT_TYPES } from '../../ocr/image/iiif.js';
@@ -21,25 +22,25 @@ const CACHE_BYTES = 2 * 1024 ** 3;
 export function createIiif(deps: Deps, viewing: ReturnType<typeof createViewing>) {
   const cache = new PyramidCache({ dir: path.join(deps.config.DATA_DIR, 'cache', 'pyramids'), maxBytes: CACHE_BYTES, fetch: (key) => deps.blobs.get(key) });
 
-  async function info(actor: Actor, pageId: number, baseUrl: string) {
-    const p = await viewing.visiblePage(actor, pageId);
+  async function info(scope: Scope, pageId: number, baseUrl: string) {
+    const p = await viewing.visiblePage(scope, pageId);
     derivativesReady(p);
     return buildInfoJson({
       id: `${baseUrl}/api/iiif/3/page-${p.id}`, width: p.width, height: p.height, tileSize: TILE_SIZE, colour: p.colourMode === 'colour', limits: IIIF_LIMITS,
     });
   }
 
-  async function image(actor: Actor, pageId: number, params: IiifParams) {
-    const p = await viewing.visiblePage(actor, pageId);
+  async function image(scope: Scope, pageId: number, params: IiifParams) {
+    const p = await viewing.visiblePage(scope, pageId);
     derivativesReady(p);
     const req = parseIiifRequest(params, { width: p.width, height: p.height }, IIIF_LIMITS);
-    const etag = `i${p.id}-${p.masterSha256.slice(0, 12)}-${req.region.x}.${req.region.y}.${req.region.w}.${req.region.h}-${req.size.w}.${req.size.h}-${req.rotation.mirror ? 'm' : ''}${req.rotation.degrees}-${req.quality}.${req.format}`;
+    const version = `i${p.id}-${p.masterSha256.slice(0, 12)}-${req.region.x}.${req.region.y}.${req.region.w}.${req.region.h}-${req.size.w}.${req.size.h}-${req.rotation.mirror ? 'm' : ''}${req.rotation.degrees}-${req.quality}.${req.format}`;
     const pyramidKey = p.pyramidKey;
-    return new StreamResult({
+    return new Download({
       contentType: IIIF_CONTENT_TYPES[req.format],
-      etag,
-      maxAgeSeconds: 86_400,
-      headers: { 'X-Fixity-Status': p.fixityStatus },
+      version,
+      freshFor: 'day',
+      fixity: { status: p.fixityStatus },
       body: async () => (await cache.use(pyramidKey, (file) => cutIiif(file, req))).data,
     });
   }

@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recordEvent } from '../audit/audit.repository.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import { AppError, ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import { keys } from '../../storage/safe-key.js';
 import { probeMaster } from '../../ocr/image/probe.js';
 import { ImageRejectedError, type MasterInfo } from '../../ocr/image/types.js';
@@ -108,12 +109,7 @@ export function createIngest(deps: Deps) {
     if (summary.stored + summary.duplicate === 0) {
       const only = outcomes.length === 1 ? (outcomes[0] as { code: string; message: string }) : null;
       const status = summary.failed > 0 && summary.rejected === 0 ? 503 : 422;
-      throw new AppError(
-        only?.code ?? 'SCANS_REJECTED',
-        only?.message ?? `Không tệp nào được lưu (${summary.rejected} tệp bị từ chối, ${summary.failed} tệp lỗi).`,
-        status,
-        { batchId: batch.id, summary, files: outcomes },
-      );
+      throw ERRORS.scansRejected(only, summary, status, { batchId: batch.id, summary, files: outcomes });
     }
     return { batchId: batch.id, summary, files: outcomes };
   }

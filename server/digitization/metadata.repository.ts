@@ -1,7 +1,7 @@
 /** TT 02/2019 metadata: the file's own fields (record_files) joined with file_metadata, and documents. */
 import type { Queryable } from '../db/db.js';
 import { one } from '../db/db.js';
-import type { Actor } from '../http/route.js';
+import type { Scope } from '../core/scope.js';
 import { visibleSql } from '../access/visibility.js';
 import { DOCUMENT_COLUMNS, FILE_METADATA_COLUMNS, type DocumentInput, type DocumentPatchInput, type FileMetadataInput } from './metadata.schemas.js';
 
@@ -45,15 +45,15 @@ const FILE_SELECT = `SELECT f.id AS "recordFileId", f.file_code AS "fileCode", f
   LEFT JOIN fonds fo ON fo.id = COALESCE(f.fonds_id, h.fonds_id, (SELECT af.id FROM fonds af WHERE af.agency_id = f.agency_id ORDER BY af.id LIMIT 1))
   LEFT JOIN file_metadata fm ON fm.record_file_id = f.id`;
 
-export async function fileMetadata(db: Queryable, actor: Actor, today: string, fileId: number) {
+export async function fileMetadata(db: Queryable, scope: Scope, fileId: number) {
   const params: unknown[] = [fileId];
-  const vis = visibleSql(actor, params, today, 'f', null);
+  const vis = visibleSql(scope, params, 'f', null);
   return one<FileMetadataRow>(db, `${FILE_SELECT} WHERE f.id = $1 AND ${vis}`, params);
 }
 
-export async function fondsFilesMetadata(db: Queryable, actor: Actor, today: string, fondsId: number) {
+export async function fondsFilesMetadata(db: Queryable, scope: Scope, fondsId: number) {
   const params: unknown[] = [fondsId];
-  const vis = visibleSql(actor, params, today, 'f', null);
+  const vis = visibleSql(scope, params, 'f', null);
   return db.query<FileMetadataRow>(`${FILE_SELECT} WHERE fo.id = $1 AND ${vis} ORDER BY f.file_notation, f.id LIMIT 20000`, params);
 }
 
@@ -87,9 +87,9 @@ const DOC_SELECT = `SELECT d.id, d.record_file_id AS "recordFileId", ${Object.en
   (SELECT count(*)::int FROM pages p WHERE p.document_id = d.id) AS pages, d.updated_at AS "updatedAt"
   FROM documents d JOIN record_files f ON f.id = d.record_file_id`;
 
-export async function visibleDocuments(db: Queryable, actor: Actor, today: string, fileIds: number[]) {
+export async function visibleDocuments(db: Queryable, scope: Scope, fileIds: number[]) {
   const params: unknown[] = [fileIds];
-  const vis = visibleSql(actor, params, today, 'f', 'd');
+  const vis = visibleSql(scope, params, 'f', 'd');
   return db.query<DocumentRow>(`${DOC_SELECT} WHERE d.record_file_id = ANY($1::int[]) AND ${vis} ORDER BY d.record_file_id, d.doc_ordinal`, params);
 }
 

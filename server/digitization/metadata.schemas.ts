@@ -1,9 +1,9 @@
 /**
- * TT 02/2019 metadata (DOMAIN.md §4.2–4.3): one zod schema per body gives the type and the check, with the field
+ * TT 02/2019 metadata (docs/domain.md §4.2–4.3): one zod schema per body gives the type and the check, with the field
  * lengths of the annex and Vietnamese messages. The TT 02/2019 tag name of each field is in its comment.
  */
 import { z } from 'zod';
-import { isoDate, requiredText, text } from '../http/schemas/common.js';
+import { isoDate, requiredText, text } from '../core/schemas.js';
 
 const count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(1_000_000, 'Quá lớn');
 
@@ -15,7 +15,7 @@ export const FileMetadataBody = z.strictObject({
   fileCatalog: text(4).nullish(), // FileCatalog (mục lục số hoặc năm hình thành)
   language: requiredText(100).optional(), // Language
   totalDoc: count.nullish(), // TotalDoc
-  description: text(2000).nullish(), // Description (chú giải)
+  description: text(2000, { multiline: true }).nullish(), // Description (chú giải)
   inforSign: text(30).nullish(), // InforSign
   keyword: text(100).nullish(), // Keyword
   pageNumber: count.nullish(), // PageNumber
@@ -33,14 +33,14 @@ export const DocumentBody = z.strictObject({
   subject: requiredText(500), // Subject (trích yếu nội dung)
   language: requiredText(100).optional(),
   pageAmount: count.nullish(), // PageAmount
-  notes: text(500).nullish(),
+  notes: text(500, { multiline: true }).nullish(),
   inforSign: text(30).nullish(),
   keyword: text(100).nullish(),
   accessLevel: z.enum(['unrestricted', 'restricted'], 'Chế độ sử dụng: unrestricted hoặc restricted').optional(), // Mode
   secrecy: z.enum(['mat', 'toi_mat', 'tuyet_mat'], 'Độ mật: mat, toi_mat hoặc tuyet_mat').nullish(),
   declassifiedYear: z.number().int().min(1800).max(2200).nullish(),
   confidenceLevel: z.enum(['original', 'copy'], 'Mức độ tin cậy: original (bản gốc) hoặc copy (bản sao)').nullish(), // ConfidenceLevel
-  autograph: text(2000).nullish(), // Autograph (bút tích)
+  autograph: text(2000, { multiline: true }).nullish(), // Autograph (bút tích)
   physicalCondition: z.enum(['01', '02', '03', '04', '05', '06'], 'Tình trạng vật lý: mã 01–06').nullish(), // Format
 });
 export type DocumentInput = z.infer<typeof DocumentBody>;

@@ -4,6 +4,9 @@
  * overwrites the same keys with the same content.
  */
 import path from 'node:path';
+import { system } from '../core/actor.js';
+import { scopeOf } from '../core/scope.js';
+import { vnToday } from '../core/time/index.js';
 import type { JobHandler } from '../jobs/types.js';
 import { keys } from '../../storage/safe-key.js';
 import { renderDerivatives } from '../../ocr/image/derivatives.js';
@@ -14,7 +17,7 @@ import { withLocalCopy } from './temp-files.js';
 
 export const pageDerivativesJob: JobHandler<{ pageId: number }> = async ({ pageId }, ctx) => {
   const { deps, log } = ctx;
-  const page = await visiblePage(deps.db, null, '', pageId);
+  const page = await visiblePage(deps.db, scopeOf(system('page.derivatives job'), vnToday(deps.clock)), pageId);
   if (!page) return log.info({ pageId }, 'trang không còn tồn tại; bỏ qua');
   if (page.derivativesStatus === 'done' && page.accessKey && page.thumbKey && page.pyramidKey) return;
   try {

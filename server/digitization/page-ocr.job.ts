@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 import { recordEvent } from '../audit/audit.repository.js';
+import { system } from '../core/actor.js';
+import { scopeOf } from '../core/scope.js';
+import { vnToday } from '../core/time/index.js';
 import type { JobHandler } from '../jobs/types.js';
 import { BlobNotFoundError } from '../../storage/blob-store.js';
 import { markOcrFailed, markOcrRunning, resetOcr, saveOcr, visiblePage } from './pages.repository.js';
@@ -12,12 +15,13 @@ import { withLocalCopy } from './temp-files.js';
 
 export const pageOcrJob: JobHandler<{ pageId: number; force?: boolean }> = async ({ pageId, force }, ctx) => {
   const { deps, log } = ctx;
-  let page = await visiblePage(deps.db, null, '', pageId);
+  const scope = scopeOf(system('page.ocr job'), vnToday(deps.clock));
+  let page = await visiblePage(deps.db, scope, pageId);
   if (!page) return log.info({ pageId }, 'trang không còn tồn tại; bỏ qua');
   if (page.ocrStatus === 'done') {
     if (!force) return;
     await resetOcr(deps.db, [pageId]);
-    page = (await visiblePage(deps.db, null, '', pageId))!;
+    page = (await visiblePage(deps.db, scope, pageId))!;
   }
   const attempt = page.ocrAttempts;
   if (!(await markOcrRunning(deps.db, pageId, attempt))) return;
@@ -29,7 +33,7 @@ export const pageOcrJob: JobHandler<{ pageId: number; force?: boolean }> = async
     await deps.db.transaction(async (tx) => {
       const saved = await saveOcr(tx, pageId, attempt, { text: r.text, confidence: r.confidence, words: r.words, lines: r.lines, engine: r.engine });
       if (!saved) return;
-      await recordEvent(tx, null, {
+      await recordEvent(tx, scope.acting, {
         entityType: 'page', entityId: pageId, action: 'page.ocr_done', at: deps.clock(),
         data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine },
       });

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/db.js';
 import { one } from '../db/db.js';
-import type { Actor } from '../http/route.js';
+import type { Scope } from '../core/scope.js';
 import { visibleSql } from '../access/visibility.js';
 import type { OcrLine, OcrPageResult, OcrWord } from '../../ocr/engine/types.js';
 
@@ -50,16 +50,15 @@ const PAGE_COLS = `p.id, p.record_file_id AS "recordFileId", p.document_id AS "d
 const PAGE_FROM = `pages p JOIN masters m ON m.id = p.master_id JOIN record_files f ON f.id = p.record_file_id
   LEFT JOIN documents d ON d.id = p.document_id`;
 
-/** actor null = system (jobs): no visibility filter. */
-export async function visiblePage(db: Queryable, actor: Actor | null, today: string, pageId: number): Promise<PageRow | undefined> {
+export async function visiblePage(db: Queryable, scope: Scope, pageId: number): Promise<PageRow | undefined> {
   const params: unknown[] = [pageId];
-  const vis = actor ? visibleSql(actor, params, today, 'f', 'd') : 'TRUE';
+  const vis = visibleSql(scope, params, 'f', 'd');
   return one<PageRow>(db, `SELECT ${PAGE_COLS} FROM ${PAGE_FROM} WHERE p.id = $1 AND ${vis}`, params);
 }
 
-export async function visibleFilePages(db: Queryable, actor: Actor, today: string, fileId: number): Promise<PageRow[]> {
+export async function visibleFilePages(db: Queryable, scope: Scope, fileId: number): Promise<PageRow[]> {
   const params: unknown[] = [fileId];
-  const vis = visibleSql(actor, params, today, 'f', 'd');
+  const vis = visibleSql(scope, params, 'f', 'd');
   return db.query<PageRow>(`SELECT ${PAGE_COLS} FROM ${PAGE_FROM} WHERE p.record_file_id = $1 AND ${vis} ORDER BY p.seq`, params);
 }
 
@@ -74,9 +73,9 @@ export interface FileHead {
 }
 
 /** The file itself, only if the actor may see it (documents aside). */
-export async function visibleFile(db: Queryable, actor: Actor, today: string, fileId: number): Promise<FileHead | undefined> {
+export async function visibleFile(db: Queryable, scope: Scope, fileId: number): Promise<FileHead | undefined> {
   const params: unknown[] = [fileId];
-  const vis = visibleSql(actor, params, today, 'f', null);
+  const vis = visibleSql(scope, params, 'f', null);
   return one<FileHead>(
     db,
     `SELECT f.id, f.file_notation AS "fileNotation", f.file_code AS "fileCode", f.title, f.fonds_id AS "fondsId",

@@ -3,10 +3,10 @@
  * tiles, and the IIIF manifest. Each one first finds the page through visibleSql (actor-aware); a page the actor may
  * not see is a 404, the same as a page that does not exist.
  */
-import { vnIsoDate } from '../calendar.js';
 import type { Deps } from '../deps.js';
-import { AppError, ERRORS } from '../errors.js';
-import { StreamResult, type Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Scope } from '../core/scope.js';
+import { Download } from '../core/download.js';
 import { buildManifest } from './manifest.js';
 import * as pagesRepo from './pages.repository.js';
 
@@ -16,48 +16,46 @@ export const PRESIGN_TTL_SECONDS = 300;
 export type ReadyPage = pagesRepo.PageRow & { accessKey: string; thumbKey: string; pyramidKey: string };
 
 export function derivativesReady(p: pagesRepo.PageRow): asserts p is ReadyPage {
-  if (p.derivativesStatus === 'failed') throw ERRORS.unprocessable('DERIVATIVES_FAILED', 'Không tạo được ảnh xem cho trang này (bản gốc có thể bị hỏng).');
+  if (p.derivativesStatus === 'failed') throw ERRORS.derivativesFailed();
   if (p.derivativesStatus !== 'done' || !p.accessKey || !p.thumbKey || !p.pyramidKey) {
-    throw ERRORS.conflict('DERIVATIVES_PENDING', 'Ảnh của trang đang được xử lý, vui lòng thử lại sau ít phút.');
+    throw ERRORS.derivativesPending();
   }
 }
 
 export function createViewing(deps: Deps) {
-  const today = () => vnIsoDate(deps.clock());
-
-  async function visiblePage(actor: Actor, pageId: number) {
-    const p = await pagesRepo.visiblePage(deps.db, actor, today(), pageId);
+  async function visiblePage(scope: Scope, pageId: number) {
+    const p = await pagesRepo.visiblePage(deps.db, scope, pageId);
     if (!p) throw ERRORS.notFound('trang');
     return p;
   }
 
   /** A derivative is served with its master's fixity state in a header, so a viewer can flag a damaged original. */
   function image(p: pagesRepo.PageRow, key: string, contentType: string, filename: string) {
-    return new StreamResult({
-      contentType, filename, disposition: 'inline', etag: `${p.id}-${key.split('/').pop()}-${p.masterSha256.slice(0, 16)}`, maxAgeSeconds: 3600,
+    return new Download({
+      contentType, filename, disposition: 'inline', version: `${p.id}-${key.split('/').pop()}-${p.masterSha256.slice(0, 16)}`, freshFor: 'hour',
       body: () => deps.blobs.get(key),
-      headers: { 'X-Fixity-Status': p.fixityStatus },
+      fixity: { status: p.fixityStatus },
     });
   }
 
-  async function thumbnail(actor: Actor, pageId: number) {
-    const p = await visiblePage(actor, pageId);
+  async function thumbnail(scope: Scope, pageId: number) {
+    const p = await visiblePage(scope, pageId);
     derivativesReady(p);
     return image(p, p.thumbKey, 'image/webp', `trang-${p.seq}.webp`);
   }
 
-  async function accessImage(actor: Actor, pageId: number) {
-    const p = await visiblePage(actor, pageId);
+  async function accessImage(scope: Scope, pageId: number) {
+    const p = await visiblePage(scope, pageId);
     derivativesReady(p);
     return image(p, p.accessKey, 'image/jpeg', `${p.fileNotation}-trang-${p.seq}.jpg`);
   }
 
   /** Only after the same checks as the image itself; the filesystem store has no URLs (404). */
-  async function presignedAccessUrl(actor: Actor, pageId: number) {
-    const p = await visiblePage(actor, pageId);
+  async function presignedAccessUrl(scope: Scope, pageId: number) {
+    const p = await visiblePage(scope, pageId);
     derivativesReady(p);
     const url = await deps.blobs.presignedGet(p.accessKey, PRESIGN_TTL_SECONDS);
-    if (!url) throw new AppError('PRESIGN_UNAVAILABLE', 'Kho đối tượng hiện tại không cấp đường dẫn tạm thời; hãy dùng đường dẫn ảnh của ứng dụng.', 404);
+    if (!url) throw ERRORS.presignUnavailable();
     return { url, expiresInSeconds: PRESIGN_TTL_SECONDS, fixityStatus: p.fixityStatus };
   }
 
@@ -69,19 +67,19 @@ export function createViewing(deps: Deps) {
     );
     if (!m) throw ERRORS.notFound('bản gốc');
     if (m.fixityStatus === 'corrupt' || m.fixityStatus === 'missing') {
-      throw ERRORS.conflict('MASTER_FIXITY_FAILED', `Bản gốc #${m.id} không còn nguyên vẹn (kiểm tra toàn vẹn: ${m.fixityStatus === 'corrupt' ? 'sai mã băm' : 'mất tệp'}); không cung cấp như bản tốt.`);
+      throw ERRORS.masterFixityFailed(m.id, m.fixityStatus);
     }
     const type = { tiff: 'image/tiff', jpeg: 'image/jpeg', png: 'image/png' }[m.format] ?? 'application/octet-stream';
-    return new StreamResult({
-      contentType: type, filename: m.originalName, disposition: 'attachment', etag: m.sha256, size: m.sizeBytes,
-      body: () => deps.blobs.get(m.objectKey), headers: { 'X-Fixity-Status': m.fixityStatus, 'X-Content-SHA256': m.sha256 },
+    return new Download({
+      contentType: type, filename: m.originalName, disposition: 'attachment', version: m.sha256, freshFor: 'revalidate', size: m.sizeBytes,
+      body: () => deps.blobs.get(m.objectKey), fixity: { status: m.fixityStatus, sha256: m.sha256 },
     });
   }
 
-  async function manifest(actor: Actor, fileId: number, baseUrl: string) {
-    const file = await pagesRepo.visibleFile(deps.db, actor, today(), fileId);
+  async function manifest(scope: Scope, fileId: number, baseUrl: string) {
+    const file = await pagesRepo.visibleFile(deps.db, scope, fileId);
     if (!file) throw ERRORS.notFound('hồ sơ');
-    const pages = await pagesRepo.visibleFilePages(deps.db, actor, today(), fileId);
+    const pages = await pagesRepo.visibleFilePages(deps.db, scope, fileId);
     return buildManifest(baseUrl, file, pages, deps.config.CENTRE_NAME);
   }
 

@@ -5,8 +5,8 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { AppError, ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { lockedVisibleHandover, visibleHandover } from './handover.guards.js';
 import { updateHandover, type HandoverRow } from './handover.repository.js';
 import { findHandoverBox, insertAmendment, listAmendments, lockRowField, moveFileToBox, setRowField, type RowField } from './amendment.repository.js';
@@ -14,7 +14,7 @@ import { RECORD_AMENDABLE, ROW_AMENDABLE, type AmendmentInput } from './handover
 import { normaliseBoxNo } from './inventory/cells.js';
 import { MAX_LENGTH } from './inventory/row-checks.js';
 
-const invalid = (message: string) => ERRORS.badRequest('AMENDMENT_INVALID', message);
+const invalid = ERRORS.amendmentInvalid;
 
 function textValue(v: unknown, max: number, required: boolean): string | null {
   if (v === null || (typeof v === 'string' && v.trim() === '')) {
@@ -38,7 +38,7 @@ async function amendRow(tx: Queryable, h: HandoverRow, rowNo: number, field: str
     throw invalid(`Trường "${field}" không đính chính được trên từng hồ sơ; được sửa: ${ROW_AMENDABLE.join(', ')}.`);
   }
   const row = await lockRowField(tx, h.id, rowNo, field as RowField);
-  if (!row) throw ERRORS.badRequest('ROW_NOT_FOUND', `Mục lục không có hồ sơ Số TT ${rowNo}.`);
+  if (!row) throw ERRORS.rowNotInInventory(rowNo);
   let after: unknown;
   if (field === 'title') after = textValue(value, MAX_LENGTH.title, true);
   else if (field === 'sheets') after = positiveInt(value);
@@ -49,7 +49,7 @@ async function amendRow(tx: Queryable, h: HandoverRow, rowNo: number, field: str
     after = normaliseBoxNo(text);
     // A file moves only into a box that came with this handover and is already shelved.
     const box = await findHandoverBox(tx, h.id, after as string);
-    if (!box) throw ERRORS.badRequest('BOX_NOT_IN_HANDOVER', `Lần giao nhận này không có hộp số ${after}.`);
+    if (!box) throw ERRORS.boxNotInHandover(after as string);
     await moveFileToBox(tx, row.id, box.id);
   }
   await setRowField(tx, row.id, field as RowField, after);
@@ -77,7 +77,7 @@ export function amendmentUseCases(deps: Deps) {
       return deps.db.transaction(async (tx) => {
         const h = await lockedVisibleHandover(tx, actor, id);
         if (h.status !== 'received') {
-          throw new AppError('HANDOVER_NOT_RECEIVED', 'Chỉ đính chính sau khi đã giao nhận; trước đó hãy sửa trực tiếp.', 409);
+          throw ERRORS.handoverNotReceived();
         }
         const rowNo = input.rowNo ?? null;
         const change = rowNo !== null ? await amendRow(tx, h, rowNo, input.field, input.value) : await amendRecord(tx, h, input.field, input.value, at);

@@ -1,8 +1,8 @@
 /** Who may see a handover, and in which states each action is allowed. */
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
-import { AppError, ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { findHandover, lockHandover, type HandoverRow, type HandoverStatus } from './handover.repository.js';
 
 export const STATUS_LABELS: Record<HandoverStatus, string> = {
@@ -15,8 +15,7 @@ export const STATUS_LABELS: Record<HandoverStatus, string> = {
 
 export const handoverNotFound = () => ERRORS.notFound('hồ sơ giao nhận');
 
-export const locked = () =>
-  ERRORS.conflict('HANDOVER_LOCKED', 'Hồ sơ giao nhận đã giao nhận xong và bị khóa; chỉ có thể đính chính (kèm lý do).');
+export const locked = ERRORS.handoverLocked;
 
 /** Agency accounts see only their own agency's handovers; others' look like they do not exist. */
 export function canSee(actor: Actor, h: { agencyId: number }): boolean {
@@ -40,17 +39,10 @@ export async function lockedVisibleHandover(tx: Queryable, actor: Actor, id: num
 export function requireStatus(h: HandoverRow, allowed: HandoverStatus[], action: string): void {
   if (allowed.includes(h.status)) return;
   if (h.status === 'received') throw locked();
-  throw new AppError(
-    'HANDOVER_STATE_INVALID',
-    `Không thể ${action}: hồ sơ giao nhận đang ở trạng thái "${STATUS_LABELS[h.status]}".`,
-    409,
-    { status: h.status, allowed },
-  );
+  throw ERRORS.handoverStateInvalid(action, STATUS_LABELS[h.status], { status: h.status, allowed });
 }
 
 /** Agency accounts act only on drafts (create, edit, upload, submit); the centre's staff do the rest. */
 export function requireDraftForAgency(actor: Actor, h: HandoverRow, action: string): void {
   if (actor.role === 'agency') requireStatus(h, ['draft'], action);
 }
-
-export { vnIsoDate as todayOf } from '../calendar.js';

@@ -1,25 +1,23 @@
 /** Request schemas of the handover API: one zod definition gives the runtime check and the TypeScript type. */
 import { z } from 'zod';
-import { Pagination, requiredText, text } from '../http/schemas/common.js';
+import { isValidIsoDate } from '../core/time/index.js';
+import { BodyId, Id, Pagination, requiredText, text, type TextOptions } from '../core/schemas.js';
 
-const id = z.number().int().positive();
-const optionalText = (max: number) => text(max).nullable().optional();
+const id = BodyId;
+const optionalText = (max: number, opts?: TextOptions) => text(max, opts).nullable().optional();
 
 /** A real calendar day as YYYY-MM-DD (the regex alone accepts 2025-02-30). */
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Ngày không tồn tại');
+  .refine(isValidIsoDate, 'Ngày không tồn tại');
 
 const partyFields = {
   deliveringName: optionalText(200),
   deliveringPosition: optionalText(200),
   receivingName: optionalText(200),
   receivingPosition: optionalText(200),
-  legalBasis: optionalText(2000),
+  legalBasis: optionalText(2000, { multiline: true }),
   place: optionalText(200),
 };
 
@@ -45,7 +43,7 @@ export const PatchHandoverBody = z.strictObject({
   declaredBoxes: z.number().int().min(0).max(100_000).nullable().optional(),
   boxTypeId: id.nullable().optional(),
   measuredMetres: z.number().min(0).max(100_000).nullable().optional(),
-  physicalCondition: optionalText(2000),
+  physicalCondition: optionalText(2000, { multiline: true }),
   attachments: optionalText(2000),
   inventoryCopies: z.number().int().min(1).max(10).optional(),
   ...partyFields,
@@ -54,20 +52,20 @@ export type PatchHandoverInput = z.infer<typeof PatchHandoverBody>;
 
 export const ListHandoversQuery = z.strictObject({
   status: HandoverStatusEnum.optional(),
-  agencyId: z.coerce.number().int().positive().optional(),
-  planId: z.coerce.number().int().positive().optional(),
+  agencyId: Id.optional(),
+  planId: Id.optional(),
   ...Pagination,
 });
 export type ListHandoversInput = z.infer<typeof ListHandoversQuery>;
 
 export const InventoryQuery = z.strictObject({ ...Pagination });
 
-export const ReturnBody = z.strictObject({ reason: requiredText(2000) });
+export const ReturnBody = z.strictObject({ reason: requiredText(2000, { multiline: true }) });
 
 export const AppraiseBody = z.strictObject({
-  summary: requiredText(5000),
+  summary: requiredText(5000, { multiline: true }),
   comments: z
-    .array(z.strictObject({ rowNo: id.nullable(), comment: requiredText(2000) }))
+    .array(z.strictObject({ rowNo: id.nullable(), comment: requiredText(2000, { multiline: true }) }))
     .max(5000)
     .default([]),
 });
@@ -79,13 +77,13 @@ export const DiscrepancyInput = z.strictObject({
   kind: z.enum(['missing', 'extra', 'damaged']),
   rowNo: id.nullable().optional(),
   fileNotation: optionalText(20),
-  description: requiredText(1000),
+  description: requiredText(1000, { multiline: true }),
 });
 
 export const ReceiveBody = z.strictObject({
   handoverDate: calendarDate,
   measuredMetres: z.number().min(0).max(100_000).nullable().optional(),
-  physicalCondition: requiredText(2000),
+  physicalCondition: requiredText(2000, { multiline: true }),
   attachments: optionalText(2000),
   deliveringName: requiredText(200),
   deliveringPosition: requiredText(200),
@@ -102,7 +100,7 @@ export const RECORD_AMENDABLE = ['measuredMetres', 'physicalCondition', 'attachm
 export const AmendmentBody = z.strictObject({
   rowNo: id.nullable().optional(),
   field: z.enum([...new Set([...ROW_AMENDABLE, ...RECORD_AMENDABLE])] as [string, ...string[]]),
-  value: z.union([z.string().max(2000), z.number(), z.null()]),
-  reason: requiredText(2000),
+  value: z.union([text(2000, { multiline: true }), z.number(), z.null()]),
+  reason: requiredText(2000, { multiline: true }),
 });
 export type AmendmentInput = z.infer<typeof AmendmentBody>;

@@ -1,12 +1,12 @@
 /**
- * Handovers (giao nhận tài liệu, DOMAIN.md §2.4): the header use cases live here; the inventory,
+ * Handovers (giao nhận tài liệu, docs/domain.md §2.4): the header use cases live here; the inventory,
  * workflow, receipt, amendments and the handover record are composed in from their own modules.
  */
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { lockedVisibleHandover, requireDraftForAgency, requireStatus, visibleHandover } from './handover.guards.js';
 import {
   findAgency,
@@ -37,17 +37,17 @@ async function checkReferences(
 ): Promise<void> {
   if (refs.fondsId != null) {
     const f = await findFonds(db, refs.fondsId);
-    if (!f) throw ERRORS.badRequest('FONDS_NOT_FOUND', 'Phông lưu trữ không tồn tại.');
-    if (f.agencyId !== agencyId) throw ERRORS.badRequest('FONDS_AGENCY_MISMATCH', 'Phông lưu trữ không thuộc cơ quan giao nộp.');
+    if (!f) throw ERRORS.fondsNotFound();
+    if (f.agencyId !== agencyId) throw ERRORS.fondsAgencyMismatch();
   }
   if (refs.planId != null) {
-    if (!(await findPlan(db, refs.planId))) throw ERRORS.badRequest('PLAN_NOT_FOUND', 'Kế hoạch thu hồ sơ, tài liệu không tồn tại.');
+    if (!(await findPlan(db, refs.planId))) throw ERRORS.planNotFound();
     if (!(await planHasAgency(db, refs.planId, agencyId))) {
-      throw ERRORS.badRequest('AGENCY_NOT_IN_PLAN', 'Cơ quan không có trong kế hoạch thu hồ sơ, tài liệu này.');
+      throw ERRORS.agencyNotInPlan();
     }
   }
   if (refs.boxTypeId != null && !(await findBoxType(db, refs.boxTypeId))) {
-    throw ERRORS.badRequest('BOX_TYPE_NOT_FOUND', 'Loại hộp không tồn tại.');
+    throw ERRORS.boxTypeNotFound();
   }
 }
 
@@ -81,7 +81,7 @@ function headerUseCases(deps: Deps) {
       if (actor.role === 'agency' && actor.agencyId !== input.agencyId) {
         throw ERRORS.forbidden('Tài khoản cơ quan chỉ lập hồ sơ giao nhận cho chính cơ quan mình.');
       }
-      if (!(await findAgency(deps.db, input.agencyId))) throw ERRORS.badRequest('AGENCY_NOT_FOUND', 'Cơ quan giao nộp không tồn tại.');
+      if (!(await findAgency(deps.db, input.agencyId))) throw ERRORS.handoverAgencyNotFound();
       await checkReferences(deps.db, input.agencyId, input);
       const at = deps.clock();
       const id = await deps.db.transaction(async (tx) => {
@@ -93,7 +93,7 @@ function headerUseCases(deps: Deps) {
     },
 
     async update(actor: Actor, id: number, patch: PatchHandoverInput) {
-      if (Object.values(patch).every((v) => v === undefined)) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
+      if (Object.values(patch).every((v) => v === undefined)) throw ERRORS.emptyPatch();
       const at = deps.clock();
       await deps.db.transaction(async (tx) => {
         const h = await lockedVisibleHandover(tx, actor, id);

@@ -2,16 +2,18 @@
  * Uploading a deposit inventory (Mục lục) to a draft handover, and an agency's current-archive register.
  * Validation happens before the transaction; the write is all-or-nothing, and the same file twice is a no-op.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { computeDeadline } from '../deadlines/deposit-deadline.js';
-import { ERRORS } from '../errors.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import { readTable } from '../spreadsheet/read-table.js';
-import { lockedVisibleHandover, requireStatus, todayOf, visibleHandover } from './handover.guards.js';
+import { capWarnings, contentHash } from '../spreadsheet/import-kernel.js';
+import { MAX_PROBLEMS_SHOWN } from '../spreadsheet/problems.js';
+import { vnToday, yearOf } from '../core/time/index.js';
+import { lockedVisibleHandover, requireStatus, visibleHandover } from './handover.guards.js';
 import { findAgency, findPlan, updateHandover } from './handover.repository.js';
 import { toHandover, ratioSettings } from './handover.view.js';
 import {
@@ -28,23 +30,12 @@ import { parseInventory, type InventoryContext, type ParsedInventory } from './i
 import type { InventoryRecord, Problem } from './inventory/types.js';
 import { receivedNotations } from './receipt.repository.js';
 
-/** The answer stays readable however broken the file is; the count says how many there were. */
-const MAX_REPORTED = 1000;
-
-async function sha256File(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 function rejectInvalid(parsed: ParsedInventory): never {
   const n = parsed.problems.length;
-  const shown = n > MAX_REPORTED ? ` (hiển thị ${MAX_REPORTED} lỗi đầu tiên)` : '';
-  throw ERRORS.unprocessable(
-    'INVENTORY_INVALID',
-    `Tệp có ${n.toLocaleString('vi-VN')} lỗi${shown}; chưa có dữ liệu nào được lưu. Hãy sửa tệp rồi tải lên lại.`,
-    { problems: parsed.problems.slice(0, MAX_REPORTED), warnings: parsed.warnings, problemCount: n },
-  );
+  const shown = n > MAX_PROBLEMS_SHOWN ? ` (hiển thị ${MAX_PROBLEMS_SHOWN} lỗi đầu tiên)` : '';
+  throw ERRORS.inventoryInvalid(n, shown, { problems: parsed.problems.slice(0, MAX_PROBLEMS_SHOWN), warnings: capWarnings(parsed.warnings), problemCount: n });
+
 }
 
 function withDeadlines(deps: Deps, records: InventoryRecord[]) {
@@ -59,16 +50,15 @@ async function replaceRecords(tx: Queryable, deps: Deps, owner: RecordOwner, rec
 
 export function inventoryUseCases(deps: Deps) {
   const baseContext = () => {
-    const now = deps.clock();
-    const today = todayOf(now);
-    return { today, currentYear: Number(today.slice(0, 4)) };
+    const today = vnToday(deps.clock);
+    return { today, currentYear: yearOf(today) };
   };
 
   return {
     async importInventory(actor: Actor, id: number, file: UploadedFile) {
       const h = await visibleHandover(deps, actor, id);
       requireStatus(h, ['draft'], 'nhập mục lục hồ sơ');
-      const sha256 = await sha256File(file.path);
+      const sha256 = await contentHash(file.path);
       if (h.sourceSha256 === sha256) {
         const { summary } = await toHandover(deps, h);
         return { imported: summary.files, unchanged: true, warnings: [] as Problem[], summary };
@@ -102,7 +92,7 @@ export function inventoryUseCases(deps: Deps) {
         });
         return 'imported' as const;
       });
-      return { imported: parsed.records.length, unchanged: outcome === 'unchanged', warnings: parsed.warnings, summary: parsed.summary };
+      return { imported: parsed.records.length, unchanged: outcome === 'unchanged', warnings: capWarnings(parsed.warnings), summary: parsed.summary };
     },
 
     async listInventory(actor: Actor, id: number, page: { limit: number; offset: number }) {
@@ -114,7 +104,7 @@ export function inventoryUseCases(deps: Deps) {
     async importRegister(actor: Actor, agencyId: number, file: UploadedFile) {
       if (actor.role === 'agency' && actor.agencyId !== agencyId) throw ERRORS.notFound('cơ quan');
       if (!(await findAgency(deps.db, agencyId))) throw ERRORS.notFound('cơ quan');
-      const sha256 = await sha256File(file.path);
+      const sha256 = await contentHash(file.path);
       const last = await lastRegisterImport(deps.db, agencyId);
       if (last && last.sha256 === sha256 && last.rows === (await countRegisterRecords(deps.db, agencyId))) {
         return { imported: last.rows, unchanged: true, warnings: [] as Problem[] };
@@ -151,7 +141,7 @@ export function inventoryUseCases(deps: Deps) {
           at,
         });
       });
-      return { imported: records.length, unchanged: false, warnings };
+      return { imported: records.length, unchanged: false, warnings: capWarnings(warnings) };
     },
   };
 }

@@ -3,7 +3,7 @@
  * services.ts passes the real services, which satisfy these structurally.
  */
 import type { Queryable } from '../db/db.js';
-import type { Actor } from '../http/route.js';
+import type { Actor } from '../core/actor.js';
 
 export type PlanAgencyStatus = 'planned' | 'inventory_submitted' | 'appraised' | 'approved' | 'received';
 

@@ -51,7 +51,7 @@ export function listDiscrepancies(db: Queryable, handoverId: number): Promise<Di
 
 /**
  * Files physically received get their box, their receipt time and their file code
- * (fonds or agency code . inventory number or end year . file number and symbol, DOMAIN.md §3).
+ * (fonds or agency code . inventory number or end year . file number and symbol, docs/domain.md §3).
  */
 export async function markReceived(
   tx: Queryable,

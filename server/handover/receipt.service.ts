@@ -5,9 +5,10 @@
  */
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
-import { lockedVisibleHandover, requireStatus, todayOf, visibleHandover } from './handover.guards.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import { vnToday } from '../core/time/index.js';
+import { lockedVisibleHandover, requireStatus, visibleHandover } from './handover.guards.js';
 import { findHandover, updateHandover } from './handover.repository.js';
 import type { ReceiveInput } from './handover.schemas.js';
 import { reconciliationOf, toHandover } from './handover.view.js';
@@ -75,8 +76,8 @@ export function receiptUseCases(deps: Deps, others: { intake: PlanStatusPort; st
   return {
     async receive(actor: Actor, id: number, input: ReceiveInput) {
       const at = deps.clock();
-      if (input.handoverDate > todayOf(at)) {
-        throw ERRORS.badRequest('HANDOVER_DATE_INVALID', 'Ngày giao nhận không được sau ngày hôm nay.');
+      if (input.handoverDate > vnToday(at)) {
+        throw ERRORS.handoverDateInvalid();
       }
       await deps.db.transaction(async (tx) => {
         const h = await lockedVisibleHandover(tx, actor, id);
@@ -84,11 +85,11 @@ export function receiptUseCases(deps: Deps, others: { intake: PlanStatusPort; st
         const listed = await listedRows(tx, id);
         const checked = checkDiscrepancies(listed, input.discrepancies);
         if (checked.problems.length > 0) {
-          throw ERRORS.badRequest('DISCREPANCIES_INVALID', 'Danh sách chênh lệch không khớp với mục lục; chưa có gì được lưu.', { problems: checked.problems });
+          throw ERRORS.discrepanciesInvalid(checked.problems);
         }
         const boxNos = boxNosOf(listed, checked.missing);
         if (boxNos.length === 0) {
-          throw ERRORS.badRequest('NOTHING_RECEIVED', 'Mọi hồ sơ trong mục lục đều thiếu: không có gì để giao nhận.');
+          throw ERRORS.nothingReceived();
         }
         const placed = await others.stacks.placeHandoverBoxes(tx, actor, {
           handoverId: id,

@@ -1,8 +1,9 @@
 /** Gathers what the handover record (Biên bản giao nhận) prints and renders it as DOCX. */
 import type { Deps } from '../deps.js';
-import type { Actor } from '../http/route.js';
-import { DOCX_TYPE, FileResult } from '../http/route.js';
-import { todayOf, visibleHandover } from './handover.guards.js';
+import type { Actor } from '../core/actor.js';
+import { DOCX_TYPE, Download } from '../core/download.js';
+import { vnToday } from '../core/time/index.js';
+import { visibleHandover } from './handover.guards.js';
 import { findPlan } from './handover.repository.js';
 import { reconciliationOf, toHandover } from './handover.view.js';
 import { listDiscrepancies } from './receipt.repository.js';
@@ -11,7 +12,7 @@ import { buildRecordDocx } from './record-docx.js';
 export function recordDocumentUseCases(deps: Deps) {
   return {
     /** Available from the draft on, so both sides can check it; marked DỰ THẢO until received. */
-    async recordDocx(actor: Actor, id: number): Promise<FileResult> {
+    async recordDocx(actor: Actor, id: number): Promise<Download> {
       const h = await visibleHandover(deps, actor, id);
       const { summary } = await toHandover(deps, h);
       const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
@@ -20,7 +21,7 @@ export function recordDocumentUseCases(deps: Deps) {
         centreName: deps.config.CENTRE_NAME,
         agencyName: h.agencyName,
         place: h.place,
-        date: h.handoverDate ?? todayOf(deps.clock()),
+        date: h.handoverDate ?? vnToday(deps.clock),
         legalBasis: h.legalBasis,
         plan,
         approvalDecision: h.approvalDecision,
@@ -40,7 +41,7 @@ export function recordDocumentUseCases(deps: Deps) {
         counts: reconciliationOf(h),
         discrepancies: h.status === 'received' ? await listDiscrepancies(deps.db, id) : [],
       });
-      return new FileResult(`bien-ban-giao-nhan-${h.agencyCode}-${id}.docx`, DOCX_TYPE, body);
+      return Download.attachment(`bien-ban-giao-nhan-${h.agencyCode}-${id}.docx`, DOCX_TYPE, body);
     },
   };
 }

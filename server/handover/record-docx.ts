@@ -1,10 +1,11 @@
 /**
- * Biên bản giao nhận tài liệu (handover record) as DOCX, following the usual form (DOMAIN.md §2.4):
+ * Biên bản giao nhận tài liệu (handover record) as DOCX, following the usual form (docs/domain.md §2.4):
  * national heading, place and date, legal basis, both parties, fonds and date span, quantities,
  * inventory copies, physical condition, discrepancies, attachments and two signature blocks.
  * Pure: data in, bytes out; the only module that imports "docx".
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { vnDate, vnLongDate } from '../core/time/index.js';
 
 export interface RecordDocData {
   draft: boolean;
@@ -59,8 +60,6 @@ function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left), cell(right)] })] });
 }
 
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const longDate = (iso: string) => `ngày ${Number(iso.slice(8, 10))} tháng ${Number(iso.slice(5, 7))} năm ${iso.slice(0, 4)}`;
 const num = (n: number) => n.toLocaleString('vi-VN');
 const metres = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
@@ -73,9 +72,9 @@ function legalBasis(d: RecordDocData): string[] {
       ? ['Căn cứ Luật Lưu trữ số 33/2024/QH15;', 'Căn cứ Thông tư số 06/2025/TT-BNV của Bộ trưởng Bộ Nội vụ quy định về giao nhận, sử dụng, sao tài liệu lưu trữ và hủy tài liệu hết giá trị;']
       : ['Căn cứ Luật Lưu trữ số 01/2011/QH13;', 'Căn cứ Thông tư số 16/2014/TT-BNV của Bộ trưởng Bộ Nội vụ hướng dẫn giao, nhận tài liệu lưu trữ vào Lưu trữ lịch sử các cấp;'];
   if (d.plan) {
-    lines.push(`Căn cứ Quyết định số ${d.plan.decisionNo} ngày ${dmy(d.plan.decisionDate)} của ${d.plan.issuer} về việc thu hồ sơ, tài liệu vào Lưu trữ lịch sử;`);
+    lines.push(`Căn cứ Quyết định số ${d.plan.decisionNo} ngày ${vnDate(d.plan.decisionDate)} của ${d.plan.issuer} về việc thu hồ sơ, tài liệu vào Lưu trữ lịch sử;`);
     if (d.plan.handoverPlanNo) {
-      lines.push(`Căn cứ Kế hoạch giao nhận số ${d.plan.handoverPlanNo}${d.plan.handoverPlanDate ? ` ngày ${dmy(d.plan.handoverPlanDate)}` : ''};`);
+      lines.push(`Căn cứ Kế hoạch giao nhận số ${d.plan.handoverPlanNo}${d.plan.handoverPlanDate ? ` ngày ${vnDate(d.plan.handoverPlanDate)}` : ''};`);
     }
   }
   for (const l of (d.legalBasis ?? '').split(/\r?\n/).map(bare).filter(Boolean)) lines.push(/^căn cứ/iu.test(l) ? `${l};` : `Căn cứ ${l};`);
@@ -108,7 +107,7 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
     [
       para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], { center: true, after: 0 }),
       para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })], { center: true }),
-      para([run(`${d.place ?? BLANK}, ${longDate(d.date)}`, { italics: true })], { center: true }),
+      para([run(`${d.place ?? BLANK}, ${vnLongDate(d.date)}`, { italics: true })], { center: true }),
     ],
   );
   const sign = (side: string, name: string | null) => [
@@ -124,7 +123,7 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
     para([run('BIÊN BẢN GIAO NHẬN TÀI LIỆU', { bold: true, size: 28 })], { center: true, after: 0 }),
     para([run(`Về việc giao nộp tài liệu của ${d.agencyName} vào ${d.centreName}`, { bold: true })], { center: true, after: 240 }),
     ...legalBasis(d).map((l) => para([run(l, { italics: true })], { indent: true })),
-    para(`Hôm nay, ${longDate(d.date)}, tại ${d.place ?? BLANK}, chúng tôi gồm:`, { indent: true }),
+    para(`Hôm nay, ${vnLongDate(d.date)}, tại ${d.place ?? BLANK}, chúng tôi gồm:`, { indent: true }),
     para([run(`BÊN GIAO: ${d.agencyName}`, { bold: true })], { indent: true }),
     para(`Ông (bà): ${d.delivering.name ?? BLANK}      Chức vụ: ${d.delivering.position ?? BLANK}`, { indent: true }),
     para([run(`BÊN NHẬN: ${d.centreName}`, { bold: true })], { indent: true }),

@@ -5,8 +5,8 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { lockedVisibleHandover, requireStatus } from './handover.guards.js';
 import { findHandover, updateHandover, type HandoverRow, type HandoverStatus, type HeaderValues } from './handover.repository.js';
 import type { AppraiseInput } from './handover.schemas.js';
@@ -53,7 +53,7 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
         { from: ['draft'], to: 'submitted', action: 'handover.submitted', verb: 'gửi thẩm định', plan: 'inventory_submitted' },
         async (tx, h, at) => {
           const { files } = await inventoryAggregate(tx, h.id);
-          if (files === 0) throw ERRORS.conflict('INVENTORY_EMPTY', 'Chưa có mục lục hồ sơ: hãy tải tệp mục lục lên trước khi gửi thẩm định.');
+          if (files === 0) throw ERRORS.inventoryEmpty();
           return { values: { submittedAt: at }, data: { files } };
         },
       );
@@ -76,7 +76,7 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
           const found = await existingRowNos(tx, h.id, asked);
           const unknown = asked.filter((n) => !found.has(n));
           if (unknown.length > 0) {
-            throw ERRORS.badRequest('ROW_NOT_FOUND', `Mục lục không có hồ sơ số TT ${unknown.slice(0, 20).join(', ')}.`, { rowNos: unknown });
+            throw ERRORS.rowsNotInInventory(unknown);
           }
           await insertComments(tx, h.id, actor.id, at, input.comments);
           return { values: { appraisalSummary: input.summary, appraisedAt: at }, data: { summary: input.summary, comments: input.comments.length } };

@@ -1,7 +1,8 @@
 /** Builds the OpenAPI 3.1 document from the same route definitions and zod schemas that validate requests. */
 import { z } from 'zod';
 import type { AnyRoute } from './route.js';
-import { ErrorBody } from './schemas/common.js';
+import { ErrorBody } from '../core/schemas.js';
+import { NoContent } from '../contract/common.js';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -18,6 +19,25 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
+/**
+ * The success answer: a download (`produces`: its content type, binary), no content (204), or JSON described by the
+ * route's response schema. A route with neither is left without a success entry, which the OpenAPI test refuses.
+ */
+function success(r: AnyRoute): Record<string, unknown> {
+  const status = String(r.status ?? 200);
+  if (r.produces) {
+    const types = r.produces.split(',').map((t) => t.trim());
+    const content = Object.fromEntries(types.map((t) => [t, { schema: t === 'application/json' && r.response ? jsonSchema(r.response, 'output') : { type: 'string', format: 'binary' } }]));
+    return { [status]: { description: 'Tệp tải về', content } };
+  }
+  if (r.response === NoContent) {
+    // A redirect declares its 3xx status; anything else without a body is a 204.
+    return r.status && r.status >= 300 && r.status < 400 ? { [status]: { description: 'Chuyển hướng' } } : { '204': { description: 'Không có nội dung' } };
+  }
+  if (!r.response) return {};
+  return { [status]: { description: 'Thành công', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } };
+}
+
 export function buildOpenApi(routes: AnyRoute[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -29,9 +49,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       security: r.access === 'public' ? [] : [{ session: [] }],
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       responses: {
-        [String(r.status ?? 200)]: r.produces
-          ? { description: 'Tệp tải về', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
-          : { description: 'Thành công', content: { 'application/json': { schema: r.response ? jsonSchema(r.response, 'output') : {} } } },
+        ...success(r),
         '4XX': { description: 'Lỗi phía người gọi', content: { 'application/json': { schema: jsonSchema(ErrorBody, 'output') } } },
       },
     };

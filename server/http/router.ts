@@ -4,10 +4,15 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import multer from 'multer';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import { FileResult, isAllowed, StreamResult, type AnyRoute, type UploadedFile } from './route.js';
-import { multiUpload, sendStream, uploadedList } from './stream.js';
+import { ERRORS } from '../core/errors.js';
+import { Download } from '../core/download.js';
+import { scopeOf } from '../core/scope.js';
+import { vnToday } from '../core/time/index.js';
+import type { UploadedFile } from '../core/upload.js';
+import { isAllowed, type AnyRoute } from './route.js';
+import { multiUpload, sendDownload, uploadedList } from './stream.js';
 import { verifyCsrf } from './middleware/session.js';
+import { validateResponse } from './response-validation.js';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
 
@@ -20,12 +25,6 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
     );
   }
   return r.data;
-}
-
-/** Content-Disposition with a UTF-8 name: Vietnamese file names survive, header stays ASCII. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
@@ -53,11 +52,11 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
       handlers.push(multi || spec.maxFileMb ? multiUpload(spec, tmpDir) : upload.single(spec.field));
       handlers.push((req, _res, next) => {
         const got = uploadedList(req);
-        if (!got.length) return next(ERRORS.badRequest('FILE_REQUIRED', `Thiếu tệp tải lên (trường "${spec.field}").`));
+        if (!got.length) return next(ERRORS.fileRequired(spec.field));
         const bad = spec.extensions && got.find((f) => !spec.extensions!.includes(path.extname(f.originalname).toLowerCase()));
         if (bad) {
           for (const f of got) fs.rm(f.path, { force: true }, () => {});
-          return next(ERRORS.badRequest('FILE_TYPE_UNSUPPORTED', `Chỉ chấp nhận tệp ${spec.extensions!.join(', ')}.`));
+          return next(ERRORS.fileTypeUnsupported(spec.extensions!));
         }
         next();
       });
@@ -70,30 +69,29 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
         size: f.size,
       }));
       const file = files[0] ?? null;
+      const actor = req.actor ?? null;
       try {
         const result = await route.handler({
           params: parsePart(route.params, req.params, 'params'),
           query: parsePart(route.query, req.query, 'query'),
           body: parsePart(route.body, route.upload ? req.body : req.body, 'body'),
-          actor: req.actor ?? null,
+          actor,
+          scope: actor ? scopeOf(actor, vnToday(deps.clock)) : null,
           file,
           files,
           req,
           res,
         });
         if (res.headersSent) return;
-        if (result instanceof StreamResult) {
-          await sendStream(req, res, result);
-        } else if (result instanceof FileResult) {
-          res.setHeader('Content-Type', result.contentType);
-          res.setHeader('Content-Disposition', contentDisposition(result.filename));
-          res.setHeader('X-Content-Type-Options', 'nosniff');
-          res.status(200).end(result.body);
+        if (result instanceof Download) {
+          validateResponse(route, result, { mode: deps.config.RESPONSE_VALIDATION, log: deps.log, reqId: req.id });
+          await sendDownload(req, res, result);
         } else if (result === undefined) {
+          validateResponse(route, result, { mode: deps.config.RESPONSE_VALIDATION, log: deps.log, reqId: req.id });
           res.status(204).end();
         } else {
           // A handler may pick its status (res.status(…)) when it depends on the outcome.
-          res.status(res.statusCode !== 200 ? res.statusCode : (route.status ?? 200)).json(result);
+          res.status(res.statusCode !== 200 ? res.statusCode : (route.status ?? 200)).json(validateResponse(route, result, { mode: deps.config.RESPONSE_VALIDATION, log: deps.log, reqId: req.id }));
         }
       } catch (err) {
         next(err);

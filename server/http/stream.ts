@@ -6,8 +6,9 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { AppError } from '../errors.js';
-import type { StreamResult, UploadSpec } from './route.js';
+import type { Download, Freshness } from '../core/download.js';
+import { ERRORS } from '../core/errors.js';
+import type { UploadSpec } from './route.js';
 
 export function uploadedList(req: Request): Express.Multer.File[] {
   if (req.file) return [req.file];
@@ -28,9 +29,9 @@ export function multiUpload(spec: UploadSpec, tmpDir: string): RequestHandler {
     mw(req, res, (err?: unknown) => {
       if (!err) return next();
       if (err instanceof MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${maxMb} MB).`, 413));
+        if (err.code === 'LIMIT_FILE_SIZE') return next(ERRORS.fileTooLarge(maxMb));
         if (err.code === 'LIMIT_FILE_COUNT' || (err.code === 'LIMIT_UNEXPECTED_FILE' && err.field === spec.field)) {
-          return next(new AppError('TOO_MANY_FILES', `Mỗi lần chỉ được tải lên tối đa ${maxCount} tệp.`, 413));
+          return next(ERRORS.tooManyFiles(maxCount));
         }
       }
       next(err);
@@ -44,25 +45,43 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export async function sendStream(req: Request, res: Response, r: StreamResult): Promise<void> {
-  const o = r.opts;
-  const etag = o.etag ? `"${o.etag.replace(/"/g, '')}"` : undefined;
-  const cache = o.maxAgeSeconds ? `private, max-age=${o.maxAgeSeconds}` : 'private, no-cache';
+const MAX_AGE: Record<Exclude<Freshness, 'revalidate'>, number> = { hour: 3600, day: 86_400 };
+
+/** Private caching only, since every byte went through an access check. */
+function cacheControl(freshFor: Freshness): string {
+  return freshFor === 'revalidate' ? 'private, no-cache' : `private, max-age=${MAX_AGE[freshFor]}`;
+}
+
+function integrityHeaders(d: Download): Record<string, string> {
+  const f = d.spec.fixity;
+  if (!f) return {};
+  return f.sha256 ? { 'X-Fixity-Status': f.status, 'X-Content-SHA256': f.sha256 } : { 'X-Fixity-Status': f.status };
+}
+
+/**
+ * Sends a download; with a content version the client's If-None-Match is answered 304 without opening the body.
+ * A download with no freshness is a one-off document and gets no Cache-Control at all.
+ */
+export async function sendDownload(req: Request, res: Response, d: Download): Promise<void> {
+  const o = d.spec;
+  const etag = o.version ? `"${o.version.replace(/"/g, '')}"` : undefined;
+  const cache = o.freshFor ? cacheControl(o.freshFor) : undefined;
+  const extra = integrityHeaders(d);
   if (etag && etagMatches(req.headers['if-none-match'], etag)) {
     res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', cache);
-    for (const [k, v] of Object.entries(o.headers ?? {})) res.setHeader(k, v);
+    if (cache) res.setHeader('Cache-Control', cache);
+    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
     res.status(304).end();
     return;
   }
   // Opened before any header goes out, so a missing object still becomes a clean JSON error.
   const body = typeof o.body === 'function' ? await o.body() : o.body;
   res.setHeader('Content-Type', o.contentType);
-  res.setHeader('Cache-Control', cache);
+  if (cache) res.setHeader('Cache-Control', cache);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (etag) res.setHeader('ETag', etag);
-  for (const [k, v] of Object.entries(o.headers ?? {})) res.setHeader(k, v);
-  if (o.filename) res.setHeader('Content-Disposition', disposition(o.disposition ?? 'attachment', o.filename));
+  for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+  if (o.filename) res.setHeader('Content-Disposition', contentDisposition(o.disposition ?? 'attachment', o.filename));
   if (Buffer.isBuffer(body)) {
     res.setHeader('Content-Length', String(body.length));
     res.status(200).end(req.method === 'HEAD' ? undefined : body);
@@ -79,7 +98,8 @@ export async function sendStream(req: Request, res: Response, r: StreamResult): 
   }
 }
 
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
+/** Content-Disposition with a UTF-8 name: Vietnamese file names survive, header stays ASCII. */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
   const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -3,7 +3,7 @@
  * against one image's size, into the IiifRequest the image module cuts. Pure: no I/O, no sharp.
  * Anything a client gets wrong becomes a 400 with a Vietnamese message (spec §4, "Image Requests").
  */
-import { AppError } from '../errors.js';
+import { ERRORS } from '../core/errors.js';
 import type { IiifRequest } from '../../ocr/image/types.js';
 
 export interface IiifImageSize {
@@ -31,7 +31,6 @@ export interface IiifParams {
 export const IIIF_QUALITIES = ['default', 'color', 'gray', 'bitonal'] as const;
 export const IIIF_FORMATS = ['jpg', 'png', 'webp'] as const;
 
-const bad = (code: string, message: string) => new AppError(code, message, 400);
 const INT = /^\d{1,9}$/;
 const FLOAT = /^(\d{1,9}(\.\d{0,9})?|\.\d{1,9})$/;
 type Region = IiifRequest['region'];
@@ -54,16 +53,16 @@ export function parseRegion(text: string, image: IiifImageSize): Region {
   const pct = text.startsWith('pct:');
   const parts = (pct ? text.slice(4) : text).split(',');
   const invalid = () =>
-    bad('IIIF_REGION_INVALID', `Vùng ảnh "${text}" không hợp lệ: dùng full, square, x,y,w,h hoặc pct:x,y,w,h.`);
+    ERRORS.iiifRegionInvalid(text);
   if (parts.length !== 4 || !parts.every((p) => (pct ? FLOAT : INT).test(p))) throw invalid();
   let [x, y, w, h] = parts.map(Number);
   if (pct) {
     if ([x, y, w, h].some((v) => v > 100)) throw invalid();
     [x, y, w, h] = [(x * W) / 100, (y * H) / 100, (w * W) / 100, (h * H) / 100].map((v) => Math.round(v));
   }
-  if (w <= 0 || h <= 0) throw bad('IIIF_REGION_INVALID', `Vùng ảnh "${text}" có chiều rộng hoặc chiều cao bằng 0.`);
+  if (w <= 0 || h <= 0) throw ERRORS.iiifRegionEmpty(text);
   if (x >= W || y >= H) {
-    throw bad('IIIF_REGION_INVALID', `Vùng ảnh "${text}" nằm ngoài ảnh (ảnh có kích thước ${W}×${H} điểm ảnh).`);
+    throw ERRORS.iiifRegionOutside(text, W, H);
   }
   // A region reaching past the edge is cropped to the image (spec §4.1).
   return { x, y, w: Math.min(w, W - x), h: Math.min(h, H - y) };
@@ -73,10 +72,10 @@ export function parseSize(text: string, region: Region, limits: IiifLimits = {})
   const upscale = text.startsWith('^');
   const body = upscale ? text.slice(1) : text;
   if (upscale && !limits.allowUpscaling) {
-    throw bad('IIIF_UPSCALE_NOT_ALLOWED', 'Máy chủ không hỗ trợ phóng to ảnh vượt kích thước gốc (tiền tố ^).');
+    throw ERRORS.iiifUpscalePrefix();
   }
   const invalid = () =>
-    bad('IIIF_SIZE_INVALID', `Kích thước "${text}" không hợp lệ: dùng max, w,, ,h, pct:n, w,h hoặc !w,h.`);
+    ERRORS.iiifSizeInvalid(text);
   const { w: rw, h: rh } = region;
   const maxW = limits.maxWidth ?? Infinity;
   const maxH = limits.maxHeight ?? limits.maxWidth ?? Infinity; // spec: maxHeight defaults to maxWidth
@@ -124,13 +123,10 @@ export function parseSize(text: string, region: Region, limits: IiifLimits = {})
   w = Math.max(1, w);
   h = Math.max(1, h);
   if (!upscale && (w > rw || h > rh)) {
-    throw bad(
-      'IIIF_UPSCALE_NOT_ALLOWED',
-      `Kích thước yêu cầu ${w}×${h} lớn hơn vùng ảnh ${rw}×${rh}; muốn phóng to phải dùng tiền tố ^.`,
-    );
+    throw ERRORS.iiifUpscale(w, h, rw, rh);
   }
   if (w > maxW || h > maxH || w * h > maxArea) {
-    throw bad('IIIF_SIZE_TOO_LARGE', `Kích thước yêu cầu ${w}×${h} vượt giới hạn của máy chủ.`);
+    throw ERRORS.iiifSizeTooLarge(w, h);
   }
   return { w, h };
 }
@@ -140,11 +136,11 @@ export function parseRotation(text: string): IiifRequest['rotation'] {
   const n = mirror ? text.slice(1) : text;
   const value = FLOAT.test(n) ? Number(n) : NaN;
   if (!(value >= 0 && value <= 360)) {
-    throw bad('IIIF_ROTATION_INVALID', `Góc xoay "${text}" không hợp lệ: dùng số độ từ 0 đến 360, có thể thêm ! để lật gương.`);
+    throw ERRORS.iiifRotationInvalid(text);
   }
   const degrees = value % 360;
   if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) {
-    throw bad('IIIF_ROTATION_UNSUPPORTED', `Chỉ hỗ trợ xoay 0, 90, 180 hoặc 270 độ (nhận được "${text}").`);
+    throw ERRORS.iiifRotationUnsupported(text);
   }
   return { degrees, mirror };
 }
@@ -154,10 +150,10 @@ export function parseQualityFormat(text: string): Pick<IiifRequest, 'quality' | 
   const quality = dot < 0 ? text : text.slice(0, dot);
   const format = dot < 0 ? '' : text.slice(dot + 1);
   if (!(IIIF_QUALITIES as readonly string[]).includes(quality)) {
-    throw bad('IIIF_QUALITY_INVALID', `Chất lượng ảnh "${quality}" không hợp lệ: dùng default, color, gray hoặc bitonal.`);
+    throw ERRORS.iiifQualityInvalid(quality);
   }
   if (!(IIIF_FORMATS as readonly string[]).includes(format)) {
-    throw bad('IIIF_FORMAT_UNSUPPORTED', `Định dạng "${format || text}" không được hỗ trợ: dùng jpg, png hoặc webp.`);
+    throw ERRORS.iiifFormatUnsupported(format || text);
   }
   return { quality: quality as IiifRequest['quality'], format: format as IiifRequest['format'] };
 }

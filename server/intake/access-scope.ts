@@ -1,5 +1,5 @@
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { stripMarks } from '../spreadsheet/text.js';
 
 /** Agency accounts are bound to one agency: anything else is refused, whatever the route's role list says. */

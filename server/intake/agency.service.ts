@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { assertOwnAgency, scopedAgencyId, searchTokens } from './access-scope.js';
 import { checkAgencyLinks, type RuleProblem } from './agency-rules.js';
@@ -22,8 +22,7 @@ export interface AgencyListQuery {
 export type AgencyInput = Pick<AgencyFields, 'code' | 'name' | 'level'> & Partial<Omit<AgencyFields, 'code' | 'name' | 'level'>>;
 export type AgencyPatch = Partial<AgencyFields>;
 
-const invalid = (problems: RuleProblem[]) =>
-  ERRORS.badRequest('AGENCY_INVALID', problems.map((p) => p.message).join(' '), { problems });
+const invalid = (problems: RuleProblem[]) => ERRORS.agencyInvalid(problems);
 
 function fieldsOf(a: Agency): AgencyFields {
   return {
@@ -54,7 +53,7 @@ async function checkLinks(db: Queryable, id: number | null, next: AgencyFields, 
 async function assertCodeFree(db: Queryable, code: string, exceptId: number | null) {
   const other = await repo.findAgencyIdByCode(db, code);
   if (other !== undefined && other !== exceptId)
-    throw ERRORS.conflict('AGENCY_CODE_TAKEN', `Mã cơ quan "${code}" đã được dùng cho cơ quan khác.`);
+    throw ERRORS.agencyCodeTaken(code);
 }
 
 export function createAgencyService(deps: Deps) {
@@ -100,7 +99,7 @@ export function createAgencyService(deps: Deps) {
     },
 
     async update(actor: Actor, id: number, patch: AgencyPatch) {
-      if (Object.keys(patch).length === 0) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
+      if (Object.keys(patch).length === 0) throw ERRORS.emptyPatch();
       return deps.db.transaction(async (tx) => {
         const current = await repo.getAgency(tx, id);
         if (!current) throw ERRORS.notFound('cơ quan');

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { assertOwnAgency, scopedAgencyId, searchTokens } from './access-scope.js';
 import { agencyExists } from './agency.repository.js';
@@ -19,14 +19,12 @@ function fieldsOf(f: Fonds): FondsFields {
 async function validate(db: Queryable, next: FondsFields, prev: FondsFields | null, id: number | null) {
   if (next.code !== prev?.code) {
     const other = await repo.findFondsByCode(db, next.code);
-    if (other && other.id !== id) throw ERRORS.conflict('FONDS_CODE_TAKEN', `Mã phông "${next.code}" đã được dùng.`);
+    if (other && other.id !== id) throw ERRORS.fondsCodeTaken(next.code);
   }
   if (next.agencyId !== null && next.agencyId !== prev?.agencyId && !(await agencyExists(db, next.agencyId)))
-    throw ERRORS.badRequest('FONDS_INVALID', 'Không tìm thấy cơ quan hình thành phông.', { problems: [{ field: 'agencyId', message: 'Không tìm thấy cơ quan.' }] });
+    throw ERRORS.fondsInvalid('Không tìm thấy cơ quan hình thành phông.', [{ field: 'agencyId', message: 'Không tìm thấy cơ quan.' }]);
   if (next.startYear !== null && next.endYear !== null && next.startYear > next.endYear)
-    throw ERRORS.badRequest('FONDS_INVALID', 'Năm bắt đầu phải trước hoặc bằng năm kết thúc.', {
-      problems: [{ field: 'endYear', message: 'Năm kết thúc trước năm bắt đầu.' }],
-    });
+    throw ERRORS.fondsInvalid('Năm bắt đầu phải trước hoặc bằng năm kết thúc.', [{ field: 'endYear', message: 'Năm kết thúc trước năm bắt đầu.' }]);
 }
 
 export function createFondsService(deps: Deps) {
@@ -61,7 +59,7 @@ export function createFondsService(deps: Deps) {
     },
 
     async update(actor: Actor, id: number, patch: FondsPatch) {
-      if (Object.keys(patch).length === 0) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
+      if (Object.keys(patch).length === 0) throw ERRORS.emptyPatch();
       return deps.db.transaction(async (tx) => {
         const current = await repo.getFonds(tx, id);
         if (!current) throw ERRORS.notFound('phông');

@@ -1,22 +1,19 @@
 import { z } from 'zod';
-import { Pagination, isoDate, requiredText, text } from '../http/schemas/common.js';
+import { isValidIsoDate } from '../core/time/index.js';
+import { BodyId, Id, isoDate, Pagination, requiredText, text, type TextOptions } from '../core/schemas.js';
 import { PLAN_AGENCY_STATUSES } from './plan.repository.js';
 
 /** Ids are PostgreSQL integers: a bigger number must be a 400, not an out-of-range error from the database. */
-export const Id = z.coerce.number().int().positive().max(2_147_483_647);
-const BodyId = z.number().int().positive().max(2_147_483_647);
+export { Id };
 export const IdParams = z.strictObject({ id: Id });
 export const PlanAgencyParams = z.strictObject({ id: Id, agencyId: Id });
 
 /** A real calendar day, not just the YYYY-MM-DD shape (2025-02-30 is refused here, not by the database). */
-export const calendarDate = isoDate.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'Ngày không tồn tại');
+export const calendarDate = isoDate.refine(isValidIsoDate, 'Ngày không tồn tại');
 
 /** Optional free text: trimmed NFC, empty means "none". */
-const optionalText = (max: number) =>
-  text(max)
+const optionalText = (max: number, opts?: TextOptions) =>
+  text(max, opts)
     .nullable()
     .transform((v) => (v === '' ? null : v))
     .optional();
@@ -46,7 +43,7 @@ export const CreateAgencyBody = z.strictObject({
   statusDate: calendarDate.nullable().optional(),
   listingDecision: optionalText(500),
   address: optionalText(500),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
 });
 
 export const UpdateAgencyBody = CreateAgencyBody.partial();
@@ -69,7 +66,7 @@ export const CreateFondsBody = z.strictObject({
   endYear: Year.nullable().optional(),
   creatorHistory: optionalText(20000),
   fondsHistory: optionalText(20000),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
 });
 
 export const UpdateFondsBody = CreateFondsBody.partial();
@@ -77,7 +74,7 @@ export const UpdateFondsBody = CreateFondsBody.partial();
 // ---------------------------------------------------------------- plans
 export const PlansQuery = z.strictObject({ year: z.coerce.number().int().min(1800).max(2200).optional() });
 
-export const PlanAgencyBody = z.strictObject({ agencyId: BodyId, scheduledMonth: Month, note: optionalText(1000) });
+export const PlanAgencyBody = z.strictObject({ agencyId: BodyId, scheduledMonth: Month, note: optionalText(1000, { multiline: true }) });
 
 export const CreatePlanBody = z.strictObject({
   year: Year,
@@ -87,12 +84,12 @@ export const CreatePlanBody = z.strictObject({
   issuer: optionalText(200),
   handoverPlanNo: optionalText(100),
   handoverPlanDate: calendarDate.nullable().optional(),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
   agencies: z.array(PlanAgencyBody).max(2000).optional(),
 });
 
 export const UpdatePlanAgencyBody = z.strictObject({
   scheduledMonth: Month.optional(),
   status: z.enum(PLAN_AGENCY_STATUSES).optional(),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 });

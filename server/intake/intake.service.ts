@@ -1,9 +1,8 @@
 /**
- * The intake register (DOMAIN.md §2): source agencies and their fonds, the provincial list import,
- * the yearly collection plans, and the deposit deadlines derived from the files agencies still hold.
+ * The intake register (docs/domain.md §2): source agencies and their fonds, the provincial list import,
+ * the yearly collection plans. Deposit deadlines (server/deadlines/) build on this area, never the other way.
  */
 import type { Deps } from '../deps.js';
-import { createDeadlinesService } from '../deadlines/deadlines.service.js';
 import { createAgencyService } from './agency.service.js';
 import { createAgencyImportService } from './agency-import.service.js';
 import { createFondsService } from './fonds.service.js';
@@ -14,13 +13,11 @@ export function createIntakeService(deps: Deps) {
   const agencyImport = createAgencyImportService(deps);
   const fonds = createFondsService(deps);
   const plans = createPlanService(deps);
-  const deadlines = createDeadlinesService(deps);
   return {
     agencies,
     importAgencies: agencyImport.importAgencies,
     fonds,
     plans,
-    deadlines,
     /** Used by the handover workflow inside its transaction; see PlanService.setPlanAgencyStatus. */
     setPlanAgencyStatus: plans.setPlanAgencyStatus,
   };

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { agencyExists } from './agency.repository.js';
 import { planLateness } from './plan-lateness.js';
@@ -57,9 +57,9 @@ export function createPlanService(deps: Deps) {
 
   async function addAgency(tx: Queryable, actor: Actor, plan: PlanRow, a: PlanAgencyInput) {
     if (!(await agencyExists(tx, a.agencyId)))
-      throw ERRORS.badRequest('PLAN_INVALID', `Không tìm thấy cơ quan (mã số ${a.agencyId}).`, { problems: [{ field: 'agencyId', message: 'Không tìm thấy cơ quan.' }] });
+      throw ERRORS.planInvalid(`Không tìm thấy cơ quan (mã số ${a.agencyId}).`, [{ field: 'agencyId', message: 'Không tìm thấy cơ quan.' }]);
     if (await repo.getPlanAgency(tx, plan.id, a.agencyId))
-      throw ERRORS.conflict('PLAN_AGENCY_EXISTS', 'Cơ quan này đã có trong kế hoạch.');
+      throw ERRORS.planAgencyExists();
     await repo.insertPlanAgency(tx, { planId: plan.id, agencyId: a.agencyId, scheduledMonth: a.scheduledMonth, note: a.note ?? null }, deps.clock());
     await recordEvent(tx, actor, {
       entityType: 'plan', entityId: plan.id, action: 'plan.agency_added',
@@ -80,12 +80,12 @@ export function createPlanService(deps: Deps) {
 
     async create(actor: Actor, input: PlanInput) {
       if (input.recordsToYear > input.year)
-        throw ERRORS.badRequest('PLAN_INVALID', 'Năm thu hồ sơ đến không thể sau năm kế hoạch.', { problems: [{ field: 'recordsToYear', message: 'Sau năm kế hoạch.' }] });
+        throw ERRORS.planInvalid('Năm thu hồ sơ đến không thể sau năm kế hoạch.', [{ field: 'recordsToYear', message: 'Sau năm kế hoạch.' }]);
       const ids = (input.agencies ?? []).map((a) => a.agencyId);
-      if (new Set(ids).size !== ids.length) throw ERRORS.badRequest('PLAN_INVALID', 'Một cơ quan xuất hiện nhiều lần trong kế hoạch.');
+      if (new Set(ids).size !== ids.length) throw ERRORS.planInvalid('Một cơ quan xuất hiện nhiều lần trong kế hoạch.');
       return deps.db.transaction(async (tx) => {
         if (await repo.planExists(tx, input.year, input.decisionNo))
-          throw ERRORS.conflict('PLAN_EXISTS', `Đã có kế hoạch năm ${input.year} theo quyết định số ${input.decisionNo}.`);
+          throw ERRORS.planExists(input.year, input.decisionNo);
         const fields: repo.PlanFields = {
           year: input.year, decisionNo: input.decisionNo, decisionDate: input.decisionDate, issuer: input.issuer || 'UBND tỉnh',
           recordsToYear: input.recordsToYear, handoverPlanNo: input.handoverPlanNo ?? null,
@@ -109,7 +109,7 @@ export function createPlanService(deps: Deps) {
     },
 
     async updateAgency(actor: Actor, planId: number, agencyId: number, patch: PlanAgencyPatch) {
-      if (Object.keys(patch).length === 0) throw ERRORS.badRequest('EMPTY_PATCH', 'Không có trường nào để sửa.');
+      if (Object.keys(patch).length === 0) throw ERRORS.emptyPatch();
       return deps.db.transaction(async (tx) => {
         const plan = await repo.getPlan(tx, planId);
         if (!plan) throw ERRORS.notFound('kế hoạch thu nộp');

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
+import { system } from '../core/actor.js';
 import { BlobNotFoundError } from '../../storage/blob-store.js';
 
 export type FixityResult = 'ok' | 'corrupt' | 'missing';
@@ -50,7 +51,7 @@ export async function checkMaster(deps: FixityDeps, m: MasterRow): Promise<Fixit
   const result: FixityResult = !got ? 'missing' : got.sha256 === m.sha256 && got.size === Number(m.size_bytes) ? 'ok' : 'corrupt';
   await deps.db.transaction(async (tx) => {
     await tx.query(`UPDATE masters SET fixity_status = $2, fixity_checked_at = now() WHERE id = $1`, [m.id, result]);
-    await recordEvent(tx, null, {
+    await recordEvent(tx, system('fixity check'), {
       entityType: 'master',
       entityId: m.id,
       action: 'fixity.checked',

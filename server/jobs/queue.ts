@@ -6,11 +6,13 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { bossDb } from './boss-db.js';
-import { isJobName, jobCatalogue, type JobName, type JobPayload } from './catalogue.js';
-import type { JobQueue, SendOptions } from './types.js';
+import type { JobCatalogue } from './catalogue.js';
+import type { JobQueue, SendOptions } from '../core/job-queue.js';
 
 export interface QueueControl {
   queue: DurableQueue;
+  /** The jobs this queue knows: sends of other names are refused; the runner starts workers for these. */
+  catalogue: JobCatalogue;
   boss: PgBoss;
   /** Creates/migrates the pgboss schema and the catalogue's queues. */
   start(): Promise<void>;
@@ -18,10 +20,8 @@ export interface QueueControl {
 }
 
 export interface DurableQueue extends JobQueue {
-  send<N extends JobName>(name: N, payload: JobPayload<N>, opts?: SendOptions): Promise<string | null>;
-  send(name: string, payload: unknown, opts?: SendOptions): Promise<string | null>;
   /** Jobs not yet finished (queued, waiting to retry, or active), over every queue or one. */
-  unfinished(name?: JobName): Promise<number>;
+  unfinished(name?: string): Promise<number>;
 }
 
 export interface QueueOptions {
@@ -31,7 +31,7 @@ export interface QueueOptions {
   expireInSeconds?: number;
 }
 
-export function createJobQueue(db: Db, log: Logger, opts: QueueOptions = {}): QueueControl {
+export function createJobQueue(db: Db, log: Logger, catalogue: JobCatalogue, opts: QueueOptions = {}): QueueControl {
   const boss = new PgBoss({
     db: bossDb(db) as PgBoss.Db,
     schema: 'pgboss',
@@ -47,8 +47,8 @@ export function createJobQueue(db: Db, log: Logger, opts: QueueOptions = {}): Qu
 
   const queue: DurableQueue = {
     async send(name: string, payload: unknown, opts: SendOptions = {}) {
-      if (!isJobName(name)) throw new Error(`unknown job "${name}": add it to server/jobs/catalogue.ts`);
-      const def = jobCatalogue[name];
+      const def = Object.hasOwn(catalogue, name) ? catalogue[name] : undefined;
+      if (!def) throw new Error(`unknown job "${name}": add it to server/job-catalogue.ts`);
       const data = def.payload.parse(payload) as object;
       const singletonKey = opts.singletonKey ?? (def.singletonKey as ((p: unknown) => string) | undefined)?.(data);
       return boss.send(name, data, {
@@ -65,6 +65,7 @@ export function createJobQueue(db: Db, log: Logger, opts: QueueOptions = {}): Qu
       const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
       return { queued: (by.created ?? 0) + (by.retry ?? 0), active: by.active ?? 0, failed: by.failed ?? 0 };
     },
+    names: () => Object.keys(catalogue),
     async unfinished(name) {
       const rows = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND ($1::text IS NULL OR name = $1)`,
@@ -76,10 +77,11 @@ export function createJobQueue(db: Db, log: Logger, opts: QueueOptions = {}): Qu
 
   return {
     queue,
+    catalogue,
     boss,
     async start() {
       await boss.start();
-      for (const [name, def] of Object.entries(jobCatalogue)) {
+      for (const [name, def] of Object.entries(catalogue)) {
         const options = {
           name,
           policy: def.singletonKey ? 'stately' : 'standard',

@@ -6,22 +6,26 @@
 import os from 'node:os';
 import type { Deps } from '../deps.js';
 import type { OcrPool } from '../../ocr/engine/types.js';
-import { jobCatalogue, type JobHandlers, type JobName } from './catalogue.js';
+import type { PeriodicJob } from './catalogue.js';
 import type { QueueControl } from './queue.js';
 import type { JobContext } from './types.js';
 
 export interface RunnerOptions {
-  handlers: Partial<JobHandlers>;
-  /** Creates the OCR pool on first use (D2's createOcrPool); the runner closes it on stop. */
+  /**
+   * A handler for every job of the queue's catalogue, checked at start; typed by the composition root
+   * (server/job-catalogue.ts JobHandlers), which is where the names are known.
+   */
+  handlers: { readonly [name: string]: unknown };
+  /** Creates the OCR pool on first use (ocr/engine/tesseract-pool.ts); the runner closes it on stop. */
   createOcrPool: (size: number) => Promise<OcrPool>;
   /** How often workers look for new jobs; pg-boss minimum 0.5 s. */
   pollingIntervalSeconds?: number;
   /** Run workers for these jobs only (e.g. a benchmark without OCR); default all. */
-  only?: JobName[];
-  /** Periodic sweeps; off in tests that drive sweeps themselves. */
+  only?: string[];
+  /** Jobs sent on timers (sweeps, fixity, backups). */
+  periodic?: PeriodicJob[];
+  /** Periodic jobs on; off in tests that drive sweeps themselves. */
   sweeps?: boolean;
-  reenqueueIntervalSeconds?: number;
-  orphanIntervalSeconds?: number;
 }
 
 export interface JobRunner {
@@ -36,7 +40,8 @@ export function ocrPoolSize(config: Deps['config']): number {
 }
 
 export async function startJobRunner(deps: Deps, control: QueueControl, opts: RunnerOptions): Promise<JobRunner> {
-  const names = Object.keys(jobCatalogue) as JobName[];
+  const catalogue = control.catalogue;
+  const names = Object.keys(catalogue);
   const missing = names.filter((n) => typeof opts.handlers[n] !== 'function');
   if (missing.length) {
     throw new MissingHandlerError(`Thiếu bộ xử lý cho tác vụ (missing job handlers): ${missing.join(', ')}`);
@@ -68,7 +73,7 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
 
   const polling = opts.pollingIntervalSeconds ?? 1;
   for (const name of opts.only ?? names) {
-    const def = jobCatalogue[name];
+    const def = catalogue[name]!;
     const handler = opts.handlers[name] as (p: unknown, ctx: JobContext) => Promise<void>;
     // Twice the pool for OCR: while one page is fetched and cleaned up, another is being recognised; the pool
     // itself still caps concurrent recognition (and its memory) at `size`.
@@ -101,12 +106,7 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
     timers.push(t);
   };
   if (opts.sweeps !== false) {
-    every(opts.reenqueueIntervalSeconds ?? 600, () => control.queue.send('integrity.reenqueue', {}));
-    every(opts.orphanIntervalSeconds ?? 3600, () => control.queue.send('integrity.orphans', {}));
-    if (deps.config.FIXITY_INTERVAL_HOURS > 0) {
-      // Not at start: a full re-hash on every restart would be heavy; the interval counts from boot.
-      every(deps.config.FIXITY_INTERVAL_HOURS * 3600, () => control.queue.send('integrity.fixity', {}), false);
-    }
+    for (const p of opts.periodic ?? []) every(p.everySeconds, () => p.send(control.queue), p.atStart);
   }
   log.info({ ocrWorkers: size }, 'bộ chạy tác vụ đã khởi động');
 

@@ -1,14 +1,11 @@
 /**
- * The 'handover.received' events are the only source for intake figures (DOMAIN.md §7: derive from event
+ * The 'handover.received' events are the only source for intake figures (docs/domain.md §7: derive from event
  * logs, not by hand). This module reads them and turns each into one normalised receipt; the figures
  * themselves are computed by pure functions so they can be checked without a database.
  */
 import { z } from 'zod';
 import type { Queryable } from '../db/db.js';
-import { currentYear as vnYear } from '../calendar.js';
-
-/** An event's `at` counts in Vietnam's calendar year (UTC+7). */
-export { vnYear };
+import { vnToday, yearOf } from '../core/time/index.js';
 
 export const RECEIVED_ACTION = 'handover.received';
 
@@ -38,7 +35,7 @@ export function toReceipt(e: { entityId: string; at: Date; data: unknown }): Rec
   const d: Partial<z.infer<typeof EventData>> = parsed.success ? parsed.data : {};
   return {
     handoverId: e.entityId,
-    year: d.handoverDate ? Number(d.handoverDate.slice(0, 4)) : vnYear(new Date(e.at)),
+    year: d.handoverDate ? Number(d.handoverDate.slice(0, 4)) : yearOf(vnToday(new Date(e.at))),
     agencyId: d.agencyId ?? null,
     filesReceived: d.filesReceived ?? 0,
     metresEstimated: d.metresEstimated ?? 0,

@@ -1,28 +1,29 @@
-/** Yearly figures for Sở Nội vụ, derived only from the 'handover.received' events (DOMAIN.md §7). */
+/** Yearly figures for Sở Nội vụ, derived only from the 'handover.received' events (docs/domain.md §7). */
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import { FileResult, XLSX_TYPE } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import { Download, XLSX_TYPE } from '../core/download.js';
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
-import { loadReceipts, vnYear } from './received-events.js';
+import { currentYear } from '../core/time/index.js';
+import { loadReceipts } from './received-events.js';
 import { yearlyFigures, type YearlyFigures } from './yearly-figures.js';
 
 const MAX_RANGE_YEARS = 100;
 
 export function createReportsService(deps: Deps) {
   async function yearly(q: { year?: number }): Promise<YearlyFigures> {
-    const year = q.year ?? vnYear(deps.clock());
+    const year = q.year ?? currentYear(deps.clock);
     return yearlyFigures(await loadReceipts(deps.db), year);
   }
 
   /** One row per year; by default from the first receipt (or this year) to this year. */
-  async function yearlyXlsx(q: { from?: number; to?: number }): Promise<FileResult> {
+  async function yearlyXlsx(q: { from?: number; to?: number }): Promise<Download> {
     const receipts = await loadReceipts(deps.db);
-    const thisYear = vnYear(deps.clock());
+    const thisYear = currentYear(deps.clock);
     const to = q.to ?? thisYear;
     const from = q.from ?? Math.min(to, ...receipts.map((r) => r.year));
-    if (from > to) throw ERRORS.badRequest('YEAR_RANGE_INVALID', 'Năm bắt đầu phải nhỏ hơn hoặc bằng năm kết thúc.');
+    if (from > to) throw ERRORS.yearRangeReversed();
     if (to - from + 1 > MAX_RANGE_YEARS) {
-      throw ERRORS.badRequest('YEAR_RANGE_INVALID', `Khoảng thời gian tối đa ${MAX_RANGE_YEARS} năm.`);
+      throw ERRORS.yearRangeTooLong(MAX_RANGE_YEARS);
     }
     const rows = Array.from({ length: to - from + 1 }, (_, i) => yearlyFigures(receipts, from + i));
     const body = await writeXlsx([
@@ -44,7 +45,8 @@ export function createReportsService(deps: Deps) {
         rows,
       },
     ]);
-    return new FileResult(`so-lieu-thu-nop-${from}-${to}.xlsx`, XLSX_TYPE, body);
+    return Download.attachment(`so-lieu-thu-nop-${from}-${to}.xlsx`, XLSX_TYPE, body);
+
   }
 
   return { yearly, yearlyXlsx };

@@ -1,5 +1,5 @@
 /** Yearly intake figures and the intake rate, computed from receipts alone. Pure (test/unit/stacks/). */
-import { roundM } from '../stacks/placement.js';
+import { roundM } from '../core/metres.js';
 import type { Receipt } from './received-events.js';
 
 export interface Metres { measured: number; estimated: number }
@@ -9,7 +9,7 @@ export interface YearlyFigures {
   filesReceived: number;
   handoversReceived: number;
   agenciesDeposited: number;
-  /** Kept apart (DOMAIN.md §3): `measured` sums the receipts that were measured, `estimated` sums every receipt's estimate. */
+  /** Kept apart (docs/domain.md §3): `measured` sums the receipts that were measured, `estimated` sums every receipt's estimate. */
   metresReceived: Metres;
   /** Everything received up to the end of the year. */
   holdings: { files: number; agencies: number; metres: Metres };

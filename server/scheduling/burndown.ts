@@ -1,13 +1,17 @@
 /**
- * Burndown of a plan (pure): remaining person-hours per week as planned, as actually recorded, and a forecast of
- * when the backlog clears at the pace measured over the last weeks of recorded progress.
+ * Burndown of a stored plan (pure): remaining person-hours per week as planned, as actually recorded, and a forecast
+ * of when the backlog clears at the pace measured over the last weeks of recorded progress. Recorded progress is
+ * turned into minutes with the plan's own norms and coefficients; the weekly series, pace and forecast are the
+ * engine's (engine/progress.ts).
  */
+import { addDays, daysBetween, mondayOf } from '../core/time/index.js';
 import type { StoredPlan, ProgressEntry } from './plan.repository.js';
-import { addDays, daysBetween, mondayOf } from './dates.js';
+import { burndown as weeklyBurndown, forecastClearance, measurePace } from './engine/progress.js';
 import { baseItemId } from './plan-input.js';
 
 const PACE_WEEKS = 8;
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const hours = (minutes: number) => round1(minutes / 60);
 
 export function burndown(plan: StoredPlan, progress: ProgressEntry[], today: string) {
   const { input, result } = plan;
@@ -26,7 +30,7 @@ export function burndown(plan: StoredPlan, progress: ProgressEntry[], today: str
   }
   const remainingAtStart = total - doneAtStart;
 
-  const doneByWeek = new Map<string, number>();
+  const done: { date: string; minutes: number }[] = [];
   for (const e of progress) {
     if (e.workDate < input.start) continue; // already counted in the plan's doneMinutes
     const itemId = e.backlogItemId !== null ? `B${e.backlogItemId}` : `R${e.restorationItemId}`;
@@ -34,40 +38,26 @@ export function burndown(plan: StoredPlan, progress: ProgressEntry[], today: str
     const c = coef.get(`${itemId}:${e.stepId}`);
     const qty = n?.skill === 'processing' ? e.metres : e.pages;
     if (!n || c === undefined || !qty) continue;
-    const w = mondayOf(e.workDate);
-    doneByWeek.set(w, (doneByWeek.get(w) ?? 0) + qty * n.minutesPerUnit * c);
+    done.push({ date: e.workDate, minutes: qty * n.minutesPerUnit * c });
   }
-  const plannedByWeek = new Map<string, number>();
-  for (const a of result.assignments) plannedByWeek.set(a.week, (plannedByWeek.get(a.week) ?? 0) + a.minutes);
-
-  const thisWeek = mondayOf(today);
-  const lastPlanned = [...plannedByWeek.keys()].sort().at(-1) ?? input.start;
-  const last = lastPlanned > thisWeek ? lastPlanned : thisWeek;
-  const weeks: { week: string; plannedRemainingHours: number; actualRemainingHours: number | null }[] = [];
-  let planned = remainingAtStart;
-  let actual = remainingAtStart;
-  for (let w = mondayOf(input.start); w <= last; w = addDays(w, 7)) {
-    planned -= plannedByWeek.get(w) ?? 0;
-    actual -= doneByWeek.get(w) ?? 0;
-    weeks.push({ week: w, plannedRemainingHours: round1(Math.max(planned, 0) / 60), actualRemainingHours: w <= thisWeek ? round1(Math.max(actual, 0) / 60) : null });
-  }
+  const rows = weeklyBurndown(remainingAtStart, result.assignments, done, today, { from: input.start });
+  const weeks = rows.map((r) => ({ week: r.week, plannedRemainingHours: hours(r.plannedRemaining), actualRemainingHours: r.actualRemaining === null ? null : hours(r.actualRemaining) }));
 
   // Pace over the last complete weeks since the plan started (this week is not over yet).
+  const thisWeek = mondayOf(today);
   const paceFrom = [addDays(thisWeek, -7 * PACE_WEEKS), mondayOf(input.start)].sort()[1];
   const paceWeeks = Math.max(0, Math.round(daysBetween(paceFrom, thisWeek) / 7));
-  let paceMinutes = 0;
-  for (const [w, m] of doneByWeek) if (w >= paceFrom && w < thisWeek) paceMinutes += m;
-  const pace = paceWeeks > 0 ? paceMinutes / paceWeeks : 0;
-  const doneSinceStart = [...doneByWeek.entries()].filter(([w]) => w <= thisWeek).reduce((t, [, m]) => t + m, 0);
+  const pace = paceWeeks > 0 ? measurePace(done.map((d) => ({ date: d.date, stepId: 'all', units: d.minutes })), addDays(thisWeek, -1), paceWeeks).all ?? 0 : 0;
+  const doneSinceStart = done.filter((d) => mondayOf(d.date) <= thisWeek).reduce((t, d) => t + d.minutes, 0);
   const remainingNow = Math.max(remainingAtStart - doneSinceStart, 0);
-  const forecastClear = remainingNow === 0 ? today : pace > 0 ? addDays(thisWeek, Math.ceil(remainingNow / pace) * 7) : null;
+  const forecastClear = remainingNow === 0 ? today : forecastClearance(thisWeek, { all: remainingNow }, { all: pace }).clearDate;
 
   return {
     planId: plan.id,
-    totalHours: round1(total / 60),
-    remainingAtStartHours: round1(remainingAtStart / 60),
-    remainingNowHours: round1(remainingNow / 60),
-    paceHoursPerWeek: round1(pace / 60),
+    totalHours: hours(total),
+    remainingAtStartHours: hours(remainingAtStart),
+    remainingNowHours: hours(remainingNow),
+    paceHoursPerWeek: hours(pace),
     paceWeeks,
     plannedFinish: result.finish,
     forecastClear,

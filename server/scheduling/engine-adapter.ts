@@ -3,7 +3,7 @@
  * exported names touches only this file.
  */
 import { schedule, type ScheduleInput, type ScheduleResult } from './engine/index.js';
-import { vietnamPublicHolidays, type Holiday } from './calendar/index.js';
+import { vietnamPublicHolidays, yearOf, type Holiday } from '../core/time/index.js';
 
 export type { Holiday };
 
@@ -14,7 +14,7 @@ export function runSchedule(input: ScheduleInput): ScheduleResult {
 /** Statutory holidays (Tết, Hùng Kings' day, compensatory days…) between two dates, inclusive. */
 export function holidaysBetween(from: string, to: string): Holiday[] {
   const out: Holiday[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+  for (let y = yearOf(from); y <= yearOf(to); y++)
     out.push(...vietnamPublicHolidays(y).filter((h) => h.date >= from && h.date <= to));
   return out;
 }

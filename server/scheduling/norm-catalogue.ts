@@ -1,6 +1,6 @@
 /**
  * The first stored norm version: the engine's default table (TT 16/2023/TT-BNV's 21 processing steps, restoration and
- * digitisation per page) in the shape of the norm_steps table. Only step 15 is verified (DOMAIN.md §5); the rest carry
+ * digitisation per page) in the shape of the norm_steps table. Only step 15 is verified (docs/domain.md §5); the rest carry
  * verified=false and are shown "chưa xác minh".
  */
 import { DEFAULT_NORMS, STAFF_GRADES, restorationStepFor, type Skill } from './engine/index.js';

@@ -9,7 +9,7 @@ import type { NormStepDef } from './norm-catalogue.js';
 import { DAMAGE_LEVEL_STEP } from './norm-catalogue.js';
 import type { PlanContext, ProgressEntry } from './plan.repository.js';
 import type { WhatIf } from './scheduling.schemas.js';
-import { addDays, eachDay } from './dates.js';
+import { addDays, eachDay } from '../core/time/index.js';
 
 export const HOURS_PER_DAY = 8;
 

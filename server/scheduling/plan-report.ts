@@ -6,7 +6,7 @@ import type { Assignment, ItemOutcome, ScheduleInput, ScheduleResult, StaffMembe
 import { baseItemId } from './plan-input.js';
 import type { StoredPlan } from './plan.repository.js';
 import { GRADES } from './norm-catalogue.js';
-import { addDays, viDate } from './dates.js';
+import { addDays, vnDate } from '../core/time/index.js';
 
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 const hours = (m: number) => (Math.round(m / 6) / 10).toLocaleString('vi-VN');
@@ -114,7 +114,7 @@ export function explainPlacement(plan: StoredPlan, a: Assignment): string {
   const who = person ? `${person.name} (${GRADES[person.grade] ?? `bậc ${person.grade}`}, ${person.fte < 1 ? `${Math.round(person.fte * 100)}% thời gian` : 'toàn thời gian'})` : a.staffId;
   const need = norm ? ` Bước này cần ngạch từ ${GRADES[norm.minGrade] ?? norm.minGrade} trở lên và đúng kỹ năng.` : '';
   const capacity = person ? ` Tuần này người đó làm được tối đa ${hours(weekCapacity(plan.input, person, a.week))} giờ.` : '';
-  return `Tuần ${viDate(a.week)}–${viDate(addDays(a.week, 4))}: ${who} làm ${hours(a.minutes)} giờ bước "${step}" của "${item?.label ?? a.itemId}"`
+  return `Tuần ${vnDate(a.week)}–${vnDate(addDays(a.week, 4))}: ${who} làm ${hours(a.minutes)} giờ bước "${step}" của "${item?.label ?? a.itemId}"`
     + `${item?.agencyName ? ` (${item.agencyName})` : ''}.${need}${capacity}`;
 }
 

@@ -4,10 +4,10 @@
  * norm version it used, so it reads the same later whatever changes afterwards.
  */
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { vnIsoDate } from '../calendar.js';
+import { addDays, mondayOf, vnToday } from '../core/time/index.js';
 import * as items from './backlog.repository.js';
 import * as res from './resources.repository.js';
 import * as plans from './plan.repository.js';
@@ -17,13 +17,12 @@ import { holidaysBetween, runSchedule } from './engine-adapter.js';
 import { applyWhatIf, baseItemId, buildInput } from './plan-input.js';
 import { comparePlans, explainPlacement, foldPackages, planView } from './plan-report.js';
 import { burndown } from './burndown.js';
-import { addDays, mondayOf } from './dates.js';
 import { currentNormVersionId } from './scheduling.service.js';
 import type { CreatePlan, Progress, WhatIf } from './scheduling.schemas.js';
 
 export function createPlanningService(deps: Deps) {
   const { db } = deps;
-  const today = () => vnIsoDate(deps.clock());
+  const today = () => vnToday(deps.clock);
   /** Plans start on a Monday: the given day's week, or next week when none is given. */
   const startOf = (start?: string) => (start ? mondayOf(start) : addDays(mondayOf(today()), 7));
 
@@ -40,7 +39,7 @@ export function createPlanningService(deps: Deps) {
     const backlog = (await items.listBacklog(db)).filter((b) => !wanted || wanted.has(`B${b.id}`));
     const restoration = (await items.listRestoration(db)).filter((r) => !wanted || wanted.has(`R${r.id}`));
     if (wanted && backlog.length + restoration.length < wanted.size)
-      throw ERRORS.badRequest('ITEM_NOT_FOUND', 'Có hạng mục được chọn không còn trong danh sách tồn đọng hoặc tu bổ.');
+      throw ERRORS.itemNotFound();
     return buildInput({
       backlog, restoration, staff: await res.listStaff(db, { activeOnly: true }),
       norms: await res.normSteps(db, normVersionId), progress: await plans.listProgress(db),
@@ -51,8 +50,8 @@ export function createPlanningService(deps: Deps) {
 
   async function runAndStore(actor: Actor, meta: { label: string; kind: PlanKind; basedOnId: number | null; normVersionId: number; targetDate: string | null; changes: unknown },
     input: ScheduleInput, context: PlanContext) {
-    if (!input.items.length) throw ERRORS.unprocessable('PLAN_NOTHING_TO_PLAN', 'Chưa có hạng mục tồn đọng hoặc tu bổ nào để lập kế hoạch.');
-    if (!input.staff.length) throw ERRORS.unprocessable('PLAN_NO_STAFF', 'Chưa có cán bộ nào đang làm việc để lập kế hoạch.');
+    if (!input.items.length) throw ERRORS.planNothingToPlan();
+    if (!input.staff.length) throw ERRORS.planNoStaff();
     const result = runSchedule(input);
     const stored = { ...meta, startDate: input.start, horizonWeeks: input.horizonWeeks, input: { ...input, context }, result,
       finish: result.finish, totalLateDays: result.totalLateDays };
@@ -71,7 +70,7 @@ export function createPlanningService(deps: Deps) {
 
     async create(actor: Actor, body: CreatePlan) {
       const normVersionId = body.normVersionId ?? (await currentNormVersionId(db));
-      if (!(await res.getNormVersion(db, normVersionId))) throw ERRORS.badRequest('NORM_VERSION_NOT_FOUND', 'Phiên bản định mức không tồn tại.');
+      if (!(await res.getNormVersion(db, normVersionId))) throw ERRORS.normVersionNotFound();
       const start = startOf(body.start);
       const targetDate = body.targetDate ?? null;
       const { input, context } = await sources(normVersionId, start, body.horizonWeeks, targetDate, body.itemIds);
@@ -82,10 +81,10 @@ export function createPlanningService(deps: Deps) {
       const base = await load(id);
       const known = new Set(base.input.staff.map((s) => s.id));
       const unknown = w.removeStaffIds.filter((s) => !known.has(s));
-      if (unknown.length) throw ERRORS.badRequest('STAFF_NOT_IN_PLAN', `Cán bộ không có trong kế hoạch gốc: ${unknown.join(', ')}.`);
+      if (unknown.length) throw ERRORS.staffNotInPlan(unknown);
       const itemIds = new Set(base.input.items.map((i) => baseItemId(i.id)));
       const badItems = Object.keys(w.itemDueDates).filter((i) => !itemIds.has(i));
-      if (badItems.length) throw ERRORS.badRequest('ITEM_NOT_IN_PLAN', `Hạng mục không có trong kế hoạch gốc: ${badItems.join(', ')}.`);
+      if (badItems.length) throw ERRORS.itemNotInPlan(badItems);
       const { input: baseInput, context } = splitInput(base.input);
       const next = applyWhatIf(baseInput, context, w, base.targetDate);
       const label = w.label ?? `Giả định từ "${base.label}"`;
@@ -99,7 +98,7 @@ export function createPlanningService(deps: Deps) {
       // The same items as the plan being re-made (any still in the backlog), with today's staff, calendar and progress.
       const current = new Set([...(await items.listBacklog(db)).map((b) => `B${b.id}`), ...(await items.listRestoration(db)).map((r) => `R${r.id}`)]);
       const itemIds = [...new Set(base.input.items.map((i) => baseItemId(i.id)))].filter((i) => current.has(i));
-      if (!itemIds.length) throw ERRORS.unprocessable('PLAN_NOTHING_TO_PLAN', 'Các hạng mục của kế hoạch này không còn trong danh sách tồn đọng.');
+      if (!itemIds.length) throw ERRORS.planNothingToReplan();
       const { input, context } = await sources(base.normVersionId, start, base.horizonWeeks, base.targetDate, itemIds);
       const label = body.label ?? `Lập lại "${base.label}" theo tiến độ thực tế`;
       return runAndStore(actor, { label, kind: 'replan', basedOnId: base.id, normVersionId: base.normVersionId, targetDate: base.targetDate, changes: null }, input, context);
@@ -129,19 +128,19 @@ export function createPlanningService(deps: Deps) {
       return db.transaction(async (tx) => {
         const steps = await res.normSteps(tx, await currentNormVersionId(db));
         const step = steps.find((s) => s.stepId === v.stepId);
-        if (!step) throw ERRORS.badRequest('STEP_UNKNOWN', `Bước "${v.stepId}" không có trong định mức hiện hành.`);
+        if (!step) throw ERRORS.stepUnknown(v.stepId);
         if (v.backlogItemId != null) {
-          if (!(await items.getBacklog(tx, v.backlogItemId))) throw ERRORS.badRequest('BACKLOG_NOT_FOUND', 'Hạng mục tồn đọng không tồn tại.');
-          if (step.skill !== 'processing') throw ERRORS.badRequest('STEP_KIND_MISMATCH', 'Hạng mục chỉnh lý chỉ ghi tiến độ cho các bước chỉnh lý.');
-          if (!v.metres) throw ERRORS.badRequest('METRES_REQUIRED', 'Bước chỉnh lý ghi theo số mét đã làm.');
+          if (!(await items.getBacklog(tx, v.backlogItemId))) throw ERRORS.backlogNotFound();
+          if (step.skill !== 'processing') throw ERRORS.processingStepOnly();
+          if (!v.metres) throw ERRORS.progressMetresRequired();
         } else {
           const r = await items.getRestoration(tx, v.restorationItemId!);
-          if (!r) throw ERRORS.badRequest('RESTORATION_NOT_FOUND', 'Hạng mục tu bổ không tồn tại.');
-          if (step.skill !== 'restoration') throw ERRORS.badRequest('STEP_KIND_MISMATCH', 'Hạng mục tu bổ chỉ ghi tiến độ cho các bước tu bổ.');
-          if (!v.pages) throw ERRORS.badRequest('PAGES_REQUIRED', 'Tu bổ ghi theo số trang đã làm.');
+          if (!r) throw ERRORS.restorationNotFound();
+          if (step.skill !== 'restoration') throw ERRORS.restorationStepOnly();
+          if (!v.pages) throw ERRORS.pagesRequired();
         }
-        if (v.staffId != null && !(await res.getStaff(tx, v.staffId))) throw ERRORS.badRequest('STAFF_NOT_FOUND', 'Cán bộ không tồn tại.');
-        if (v.workDate > today()) throw ERRORS.badRequest('WORK_DATE_IN_FUTURE', 'Không ghi tiến độ cho ngày chưa tới.');
+        if (v.staffId != null && !(await res.getStaff(tx, v.staffId))) throw ERRORS.staffNotFound();
+        if (v.workDate > today()) throw ERRORS.workDateInFuture();
         const id = await plans.insertProgress(tx, v, actor.id);
         await recordEvent(tx, actor, { entityType: 'progress', entityId: id, action: 'progress.recorded', after: v });
         return (await plans.listProgress(tx)).find((e) => e.id === id)!;

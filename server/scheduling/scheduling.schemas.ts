@@ -1,12 +1,11 @@
 /** Request schemas of the scheduling area: one zod schema is both the type and the check. */
 import { z } from 'zod';
-import { requiredText, text } from '../http/schemas/common.js';
+import { BodyId, requiredText, text, type TextOptions } from '../core/schemas.js';
 import { calendarDate, Id } from '../intake/intake.schemas.js';
 
 export { Id, calendarDate };
 export const IdParams = z.strictObject({ id: Id });
-const BodyId = z.number().int().positive().max(2_147_483_647);
-const optionalText = (max: number) => text(max).nullable().transform((v) => (v === '' ? null : v)).optional();
+const optionalText = (max: number, opts?: TextOptions) => text(max, opts).nullable().transform((v) => (v === '' ? null : v)).optional();
 const Year = z.number().int().min(1800).max(2100);
 const Metres = z.number().positive().max(100_000);
 
@@ -33,7 +32,7 @@ const BacklogFields = {
   priority: z.number().int().min(0).max(9).optional(),
   releaseDate: calendarDate.nullable().optional(),
   dueDate: calendarDate.nullable().optional(),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 };
 export const CreateBacklogBody = z
   .strictObject(BacklogFields)
@@ -65,7 +64,7 @@ const RestorationFields = {
   endYear: Year.nullable().optional(),
   priority: z.number().int().min(0).max(9).optional(),
   dueDate: calendarDate.nullable().optional(),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 };
 export const CreateRestorationBody = z.strictObject(RestorationFields).refine(yearSpan, spanMessage);
 export const UpdateRestorationBody = z.strictObject(RestorationFields).partial().refine(yearSpan, spanMessage);
@@ -87,7 +86,7 @@ export const NormStepBody = z.strictObject({
 });
 export const CreateNormVersionBody = z.strictObject({
   label: requiredText(200),
-  note: optionalText(2000),
+  note: optionalText(2000, { multiline: true }),
   steps: z.array(NormStepBody).min(1).max(200)
     .refine((s) => new Set(s.map((x) => x.stepId)).size === s.length, 'Mã bước bị trùng'),
 });
@@ -100,16 +99,16 @@ const StaffFields = {
   skills: z.array(z.enum(SKILLS)).min(1).max(3).refine((s) => new Set(s).size === s.length, 'Kỹ năng bị trùng'),
   fte: z.number().gt(0).max(1).default(1),
   active: z.boolean().default(true),
-  notes: optionalText(1000),
+  notes: optionalText(1000, { multiline: true }),
 };
 export const CreateStaffBody = z.strictObject(StaffFields);
 export const UpdateStaffBody = z.strictObject({ ...StaffFields, fte: z.number().gt(0).max(1), active: z.boolean() }).partial();
 export type CreateStaff = z.output<typeof CreateStaffBody>;
 export type UpdateStaff = z.output<typeof UpdateStaffBody>;
 export const LeaveBody = z
-  .strictObject({ startDate: calendarDate, endDate: calendarDate, reason: optionalText(300) })
+  .strictObject({ startDate: calendarDate, endDate: calendarDate, reason: optionalText(300, { multiline: true }) })
   .refine((v) => v.startDate <= v.endDate, { message: 'Ngày bắt đầu phải không sau ngày kết thúc', path: ['endDate'] });
-export const ClosureBody = z.strictObject({ date: calendarDate, reason: requiredText(300) });
+export const ClosureBody = z.strictObject({ date: calendarDate, reason: requiredText(300, { multiline: true }) });
 export const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(1900).max(2100) });
 
 // ---------------------------------------------------------------- plans
@@ -148,7 +147,7 @@ export const ProgressBody = z
     files: z.number().int().min(0).max(1_000_000).nullable().optional(),
     pages: z.number().int().min(0).max(10_000_000).nullable().optional(),
     staffId: BodyId.nullable().optional(),
-    note: optionalText(500),
+    note: optionalText(500, { multiline: true }),
   })
   .refine((v) => (v.backlogItemId == null) !== (v.restorationItemId == null), { message: 'Chọn đúng một hạng mục tồn đọng hoặc tu bổ', path: ['backlogItemId'] })
   .refine((v) => (v.metres ?? 0) > 0 || (v.files ?? 0) > 0 || (v.pages ?? 0) > 0, { message: 'Cần số mét, số hồ sơ hoặc số trang đã làm', path: ['metres'] });

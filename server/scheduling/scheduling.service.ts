@@ -1,10 +1,11 @@
 /** Use cases for what a plan is made of: backlog and restoration items, norm versions, staff and leave, the calendar. */
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor, UploadedFile } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import type { UploadedFile } from '../core/upload.js';
 import type { Queryable } from '../db/db.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { vnIsoDate } from '../calendar.js';
+import { vnToday } from '../core/time/index.js';
 import * as items from './backlog.repository.js';
 import * as res from './resources.repository.js';
 import { importBacklog } from './backlog-import.js';
@@ -18,12 +19,12 @@ import type {
 /** The agency must exist and the fonds, when given, must belong to it (or to no agency). */
 async function checkOwner(db: Queryable, agencyId: number | undefined, fondsId: number | null | undefined) {
   if (agencyId !== undefined && !(await items.agencyExists(db, agencyId)))
-    throw ERRORS.badRequest('AGENCY_NOT_FOUND', 'Cơ quan không có trong danh mục nguồn nộp lưu.');
+    throw ERRORS.agencyNotInCatalogue();
   if (fondsId != null) {
     const f = await items.fondsAgency(db, fondsId);
-    if (!f) throw ERRORS.badRequest('FONDS_NOT_FOUND', 'Phông lưu trữ không tồn tại.');
+    if (!f) throw ERRORS.fondsNotFound();
     if (agencyId !== undefined && f.agencyId !== null && f.agencyId !== agencyId)
-      throw ERRORS.badRequest('FONDS_OF_OTHER_AGENCY', 'Phông lưu trữ thuộc cơ quan khác.');
+      throw ERRORS.fondsOfOtherAgency();
   }
 }
 
@@ -67,10 +68,10 @@ export function createSchedulingService(deps: Deps) {
         await checkOwner(tx, v.agencyId ?? cur.agencyId, v.fondsId === undefined && v.agencyId !== undefined ? cur.fondsId : v.fondsId);
         const measured = v.measuredMetres !== undefined ? v.measuredMetres : cur.measuredMetres;
         const estimated = v.estimatedMetres !== undefined ? v.estimatedMetres : cur.estimatedMetres;
-        if (measured == null && estimated == null) throw ERRORS.badRequest('METRES_REQUIRED', 'Cần số mét đo được hoặc số mét ước tính.');
+        if (measured == null && estimated == null) throw ERRORS.backlogMetresRequired();
         const start = v.startYear !== undefined ? v.startYear : cur.startYear;
         const end = v.endYear !== undefined ? v.endYear : cur.endYear;
-        if (start != null && end != null && start > end) throw ERRORS.badRequest('YEAR_SPAN_INVALID', 'Năm bắt đầu phải không sau năm kết thúc.');
+        if (start != null && end != null && start > end) throw ERRORS.yearSpanInvalid();
         await items.updateBacklog(tx, id, v);
         await event(actor, 'backlog', id, 'backlog.updated', v);
         return (await items.getBacklog(tx, id))!;
@@ -79,7 +80,7 @@ export function createSchedulingService(deps: Deps) {
     async deleteBacklog(actor: Actor, id: number) {
       return db.transaction(async (tx) => {
         const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM progress_entries WHERE backlog_item_id = $1`, [id]);
-        if (n > 0) throw ERRORS.conflict('BACKLOG_HAS_PROGRESS', 'Hạng mục đã có tiến độ ghi nhận nên không xóa được.');
+        if (n > 0) throw ERRORS.backlogHasProgress();
         if (!(await items.deleteBacklog(tx, id))) throw ERRORS.notFound('hạng mục tồn đọng');
         await event(actor, 'backlog', id, 'backlog.deleted');
         return { deleted: true };
@@ -107,7 +108,7 @@ export function createSchedulingService(deps: Deps) {
         await checkOwner(tx, v.agencyId ?? cur.agencyId, v.fondsId === undefined && v.agencyId !== undefined ? cur.fondsId : v.fondsId);
         const start = v.startYear !== undefined ? v.startYear : cur.startYear;
         const end = v.endYear !== undefined ? v.endYear : cur.endYear;
-        if (start != null && end != null && start > end) throw ERRORS.badRequest('YEAR_SPAN_INVALID', 'Năm bắt đầu phải không sau năm kết thúc.');
+        if (start != null && end != null && start > end) throw ERRORS.yearSpanInvalid();
         await items.updateRestoration(tx, id, v);
         await event(actor, 'restoration', id, 'restoration.updated', v);
         return (await items.getRestoration(tx, id))!;
@@ -116,7 +117,7 @@ export function createSchedulingService(deps: Deps) {
     async deleteRestoration(actor: Actor, id: number) {
       return db.transaction(async (tx) => {
         const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM progress_entries WHERE restoration_item_id = $1`, [id]);
-        if (n > 0) throw ERRORS.conflict('RESTORATION_HAS_PROGRESS', 'Hạng mục đã có tiến độ ghi nhận nên không xóa được.');
+        if (n > 0) throw ERRORS.restorationHasProgress();
         if (!(await items.deleteRestoration(tx, id))) throw ERRORS.notFound('hạng mục tu bổ');
         await event(actor, 'restoration', id, 'restoration.deleted');
         return { deleted: true };
@@ -138,7 +139,7 @@ export function createSchedulingService(deps: Deps) {
       return db.transaction(async (tx) => {
         const steps = body.steps.map((s) => ({ ...s, source: s.source ?? null }));
         const bad = steps.find((s) => (s.skill === 'processing') !== (s.unit === 'metre'));
-        if (bad) throw ERRORS.badRequest('NORM_UNIT_INVALID', `Bước "${bad.name}": chỉnh lý tính theo mét, tu bổ và số hóa tính theo trang.`);
+        if (bad) throw ERRORS.normUnitInvalid(bad.name);
         const id = await res.insertNormVersion(tx, body.label, body.note ?? null, actor.id, steps);
         await event(actor, 'norm_version', id, 'norms.version_created', { label: body.label, steps: steps.length });
         return { ...(await res.getNormVersion(tx, id))!, steps: await res.normSteps(tx, id) };
@@ -181,11 +182,11 @@ export function createSchedulingService(deps: Deps) {
     async calendar(year: number) {
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
-      return { year, today: vnIsoDate(deps.clock()), holidays: holidaysBetween(from, to), closures: await res.listClosures(db, from, to) };
+      return { year, today: vnToday(deps.clock), holidays: holidaysBetween(from, to), closures: await res.listClosures(db, from, to) };
     },
     async addClosure(actor: Actor, date: string, reason: string) {
       const id = await db.transaction(async (tx) => {
-        if ((await res.listClosures(tx, date, date)).length) throw ERRORS.conflict('CLOSURE_EXISTS', 'Ngày này đã có trong danh sách ngày nghỉ riêng.');
+        if ((await res.listClosures(tx, date, date)).length) throw ERRORS.closureExists();
         const id = await res.insertClosure(tx, date, reason);
         await event(actor, 'calendar', id, 'calendar.closure_added', { date, reason });
         return id;

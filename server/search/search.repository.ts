@@ -7,7 +7,7 @@
  * (LIMIT without ORDER stops early); ts_headline runs on the returned page of hits only.
  */
 import type { Queryable } from '../db/db.js';
-import type { Actor } from '../http/route.js';
+import type { Scope } from '../core/scope.js';
 import { visibleSql } from '../access/visibility.js';
 
 export interface SearchFilters {
@@ -71,7 +71,7 @@ const PAGE_HEADLINE = `${SEL},MaxFragments=2,MaxWords=24,MinWords=8,FragmentDeli
 const META_HEADLINE = `${SEL},HighlightAll=true`;
 
 /** WHERE-clause pieces shared by the three unit sources; params are appended to `params`. */
-function unitsSql(actor: Actor, today: string, q: SearchInput, params: unknown[]): string {
+function unitsSql(scope: Scope, q: SearchInput, params: unknown[]): string {
   params.push(q.tsquery);
   const tq = `to_tsquery('simple', $${params.length})`;
   const exact = (text: string): string =>
@@ -111,26 +111,26 @@ function unitsSql(actor: Actor, today: string, q: SearchInput, params: unknown[]
   const pagesSql = `SELECT * FROM (SELECT 'page'::text AS kind, p.id AS page_id, p.record_file_id AS file_id, p.document_id, ${docYear} AS year,
         f.agency_id, f.fonds_id, d.type_name AS doc_type, ts_rank(${col}, ${pq}) AS rank
       FROM pages p JOIN record_files f ON f.id = p.record_file_id LEFT JOIN documents d ON d.id = p.document_id
-      WHERE ${col} @@ ${pq} AND ${visibleSql(actor, params, today, 'f', 'd')} AND ${filters(docYear, true)}${window}) pu`;
+      WHERE ${col} @@ ${pq} AND ${visibleSql(scope, params, 'f', 'd')} AND ${filters(docYear, true)}${window}) pu`;
   // Documents and files on their metadata (weight A).
   const documentsSql = `SELECT * FROM (SELECT 'document', NULL::integer, d.record_file_id, d.id, ${docYear}, f.agency_id, f.fonds_id, d.type_name,
         ts_rank(d.search_tsv, ${tq})
       FROM documents d JOIN record_files f ON f.id = d.record_file_id
       WHERE d.search_tsv @@ ${tq}${exact(`concat_ws(' ', d.subject, d.type_name, d.organ_name, d.code_number, d.code_notation, d.keyword)`)}
-        AND ${visibleSql(actor, params, today, 'f', 'd')} AND ${filters(docYear, true)}${scanned('d.record_file_id', 'd.id')}${window}) du`;
+        AND ${visibleSql(scope, params, 'f', 'd')} AND ${filters(docYear, true)}${scanned('d.record_file_id', 'd.id')}${window}) du`;
   const filesSql = `SELECT * FROM (SELECT 'file', NULL::integer, f.id, NULL::integer, f.end_year, f.agency_id, f.fonds_id, NULL::text,
         ts_rank(f.search_tsv, ${tq})
       FROM record_files f
       WHERE f.search_tsv @@ ${tq}${exact(`concat_ws(' ', f.title, f.file_notation, f.file_code)`)}
-        AND ${visibleSql(actor, params, today, 'f', null)} AND ${filters('f.end_year', false)}${scanned('f.id', null)}${window}) fu`;
+        AND ${visibleSql(scope, params, 'f', null)} AND ${filters('f.end_year', false)}${scanned('f.id', null)}${window}) fu`;
   return [pagesSql, documentsSql, filesSql].join('\nUNION ALL\n');
 }
 
-export async function searchHits(db: Queryable, actor: Actor, today: string, q: SearchInput): Promise<HitRow[]> {
+export async function searchHits(db: Queryable, scope: Scope, q: SearchInput): Promise<HitRow[]> {
   const params: unknown[] = [];
-  const units = unitsSql(actor, today, q, params);
+  const units = unitsSql(scope, q, params);
   // A file hit shows its first page the actor may see: never a page of a restricted or secret document inside it.
-  const firstPageVisible = `(x.document_id IS NULL OR EXISTS (SELECT 1 FROM documents xd WHERE xd.id = x.document_id AND ${visibleSql(actor, params, today, 'f', 'xd')}))`;
+  const firstPageVisible = `(x.document_id IS NULL OR EXISTS (SELECT 1 FROM documents xd WHERE xd.id = x.document_id AND ${visibleSql(scope, params, 'f', 'xd')}))`;
   params.push(q.limit, q.offset, q.exactTsquery ?? q.tsquery);
   const n = params.length;
   const cfg = q.exactTsquery ? `'simple'` : `'vn_unaccent'`;
@@ -167,18 +167,18 @@ export async function searchHits(db: Queryable, actor: Actor, today: string, q: 
 }
 
 /** Matching units, counted up to cap + 1 (so the caller knows the cap was hit). */
-export async function countUnits(db: Queryable, actor: Actor, today: string, q: SearchInput): Promise<number> {
+export async function countUnits(db: Queryable, scope: Scope, q: SearchInput): Promise<number> {
   const params: unknown[] = [];
-  const units = unitsSql(actor, today, q, params);
+  const units = unitsSql(scope, q, params);
   params.push(q.cap + 1);
   const [r] = await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM (SELECT 1 FROM (${units}) u LIMIT $${params.length}) c`, params);
   return r!.n;
 }
 
 /** Facet counts over the first `cap` matching units (all of them when the total is under the cap). */
-export async function facetCounts(db: Queryable, actor: Actor, today: string, q: SearchInput): Promise<FacetRow[]> {
+export async function facetCounts(db: Queryable, scope: Scope, q: SearchInput): Promise<FacetRow[]> {
   const params: unknown[] = [];
-  const units = unitsSql(actor, today, q, params);
+  const units = unitsSql(scope, q, params);
   params.push(q.cap);
   return db.query<FacetRow>(
     `WITH c AS (SELECT agency_id, fonds_id, doc_type, year FROM (${units}) u LIMIT $${params.length}),
@@ -208,12 +208,12 @@ export interface PageForHits {
 }
 
 /** The page with its OCR words, or null when it does not exist or the actor may not see it. */
-export async function visiblePage(db: Queryable, actor: Actor, today: string, pageId: number): Promise<PageForHits | null> {
+export async function visiblePage(db: Queryable, scope: Scope, pageId: number): Promise<PageForHits | null> {
   const params: unknown[] = [pageId];
   const rows = await db.query<PageForHits>(
     `SELECT p.id, p.ocr_words AS words, p.width, p.height
      FROM pages p JOIN record_files f ON f.id = p.record_file_id LEFT JOIN documents d ON d.id = p.document_id
-     WHERE p.id = $1 AND ${visibleSql(actor, params, today, 'f', 'd')}`,
+     WHERE p.id = $1 AND ${visibleSql(scope, params, 'f', 'd')}`,
     params,
   );
   return rows[0] ?? null;

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { Id, requiredText } from '../core/schemas.js';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const Year = z.coerce.number().int().min(1800).max(2200);
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const SearchQuery = z
   .strictObject({
-    q: z.string().trim().min(1).max(500),
+    q: requiredText(500),
     exact: Bool.optional(),
     agencyId: Id.optional(),
     fondsId: Id.optional(),
     yearFrom: Year.optional(),
     yearTo: Year.optional(),
-    docType: z.string().trim().min(1).max(100).optional(),
+    docType: requiredText(100).optional(),
     /** true: only files and documents that have scanned pages (the search page's default). */
     digitized: Bool.optional(),
     page: z.coerce.number().int().min(1).max(500).default(1),
@@ -24,5 +24,5 @@ export const SearchQuery = z
   });
 export type SearchQuery = z.output<typeof SearchQuery>;
 
-export const PageHitsQuery = z.strictObject({ q: z.string().trim().min(1).max(500), exact: Bool.optional() });
+export const PageHitsQuery = z.strictObject({ q: requiredText(500), exact: Bool.optional() });
 export type PageHitsQuery = z.output<typeof PageHitsQuery>;

@@ -4,9 +4,8 @@
  * one page match the query, with their boxes.
  */
 import type { Deps } from '../deps.js';
-import type { Actor } from '../http/route.js';
-import { ERRORS } from '../errors.js';
-import { vnIsoDate } from '../calendar.js';
+import type { Scope } from '../core/scope.js';
+import { ERRORS } from '../core/errors.js';
 import { parseQuery, type ParsedQuery } from './query-parser.js';
 import { countUnits, facetCounts, searchHits, visiblePage, type FacetRow, type HitRow } from './search.repository.js';
 import type { PageHitsQuery, SearchQuery } from './search.schemas.js';
@@ -45,17 +44,16 @@ export function snippetHtml(raw: string | null): string {
 export function parseOrThrow(q: string, exact: boolean): ParsedQuery {
   const parsed = parseQuery(q, exact);
   if (!parsed.tsquery) {
-    throw ERRORS.badRequest('SEARCH_QUERY_EMPTY', 'Hãy nhập ít nhất một từ cần tìm (không chỉ từ loại trừ hoặc dấu câu).');
+    throw ERRORS.searchQueryEmpty();
   }
   return parsed;
 }
 
 export function createSearchService(deps: Deps & { rankWindow?: number }) {
   const { db } = deps;
-  const today = () => vnIsoDate(deps.clock());
 
   return {
-    async search(actor: Actor, query: SearchQuery): Promise<SearchResult> {
+    async search(scope: Scope, query: SearchQuery): Promise<SearchResult> {
       const parsed = parseOrThrow(query.q, query.exact ?? false);
       const input = {
         tsquery: parsed.tsquery,
@@ -73,12 +71,11 @@ export function createSearchService(deps: Deps & { rankWindow?: number }) {
         offset: (query.page - 1) * query.pageSize,
         cap: COUNT_CAP,
       };
-      const day = today();
       // On pg these run on three pool connections at once; PGlite queues them on its one connection.
       const [rows, count, facetRows] = await Promise.all([
-        searchHits(db, actor, day, input),
-        countUnits(db, actor, day, input),
-        facetCounts(db, actor, day, input),
+        searchHits(db, scope, input),
+        countUnits(db, scope, input),
+        facetCounts(db, scope, input),
       ]);
       const facets: SearchResult['facets'] = { agency: [], fonds: [], docType: [], year: [] };
       for (const f of facetRows) facets[f.facet].push({ key: f.key, label: f.label, count: f.count });
@@ -98,9 +95,9 @@ export function createSearchService(deps: Deps & { rankWindow?: number }) {
     },
 
     /** The page's OCR words that match the query's positive terms, with boxes in master-image pixels. */
-    async pageHits(actor: Actor, pageId: number, query: PageHitsQuery): Promise<{ pageId: number; width: number; height: number; words: WordBox[] }> {
+    async pageHits(scope: Scope, pageId: number, query: PageHitsQuery): Promise<{ pageId: number; width: number; height: number; words: WordBox[] }> {
       const parsed = parseOrThrow(query.q, query.exact ?? false);
-      const page = await visiblePage(db, actor, today(), pageId);
+      const page = await visiblePage(db, scope, pageId);
       // The same answer for "does not exist" and "not yours": existence of a secret page is itself not to be leaked.
       if (!page) throw ERRORS.notFound('trang tài liệu');
       return { pageId: page.id, width: page.width, height: page.height, words: matchWords(page.words ?? [], parsed.positive, query.exact ?? false) };

@@ -2,11 +2,12 @@
 import { recordEvent } from '../audit/audit.repository.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import { system, type Actor } from '../core/actor.js';
 import * as boxesRepo from './boxes.repository.js';
 import type { BoxType } from './boxes.repository.js';
-import { countPerShelf, fillInOrder, roundM, suggestRun, type ShelfSpace } from './placement.js';
+import { roundM } from '../core/metres.js';
+import { countPerShelf, fillInOrder, suggestRun, type ShelfSpace } from './placement.js';
 import { listShelves, shelfLabel, shelvesByIds, type ShelfRow } from './stacks.repository.js';
 
 export const DEFAULT_BOX_TYPE_CODE = 'STD';
@@ -28,7 +29,7 @@ export interface PlaceHandoverBoxesInput {
 export interface PlacedBox { id: number; code: string; boxNo: string; shelfId: number }
 
 const stacksFull = (boxes: number) =>
-  ERRORS.conflict('STACKS_FULL', `Không đủ chỗ trống liên tục trên giá để xếp ${boxes} hộp. Hãy chọn giá khác hoặc bổ sung giá.`);
+  ERRORS.stacksFull(boxes);
 
 function toSpace(s: ShelfRow): ShelfSpace {
   return { shelfId: s.shelfId, roomId: s.roomId, unitId: s.unitId, freeCm: s.capacityM * 100 - s.usedCm, empty: s.boxes === 0 };
@@ -50,14 +51,14 @@ export function createBoxPlacement(deps: Deps) {
     const widthCm = deps.config.BOX_WIDTH_CM;
     const created = await boxesRepo.insertBoxType(tx, { code: DEFAULT_BOX_TYPE_CODE, name: `Hộp tiêu chuẩn ${widthCm} cm`, widthCm });
     if (!created) return (await boxesRepo.findBoxTypeByCode(tx, DEFAULT_BOX_TYPE_CODE))!;
-    await recordEvent(tx, null, { entityType: 'box_type', entityId: created.id, action: 'box_type.created', after: created, at: deps.clock() });
+    await recordEvent(tx, system('default box type'), { entityType: 'box_type', entityId: created.id, action: 'box_type.created', after: created, at: deps.clock() });
     return created;
   }
 
   async function resolveBoxType(db: Queryable, boxTypeId: number | null | undefined): Promise<BoxType> {
     if (boxTypeId == null) return ensureDefaultBoxType(db);
     const t = await boxesRepo.findBoxType(db, boxTypeId);
-    if (!t) throw ERRORS.badRequest('BOX_TYPE_NOT_FOUND', `Không tìm thấy loại hộp #${boxTypeId}.`);
+    if (!t) throw ERRORS.boxTypeIdNotFound(boxTypeId);
     return t;
   }
 
@@ -67,13 +68,13 @@ export function createBoxPlacement(deps: Deps) {
     input: PlaceHandoverBoxesInput,
   ): Promise<{ boxes: PlacedBox[]; estimatedMetres: number }> {
     const boxNos = input.boxNos.map((b) => String(b).normalize('NFC').trim());
-    if (boxNos.some((b) => b === '')) throw ERRORS.badRequest('BOX_NO_INVALID', 'Số hộp không được để trống.');
-    if (new Set(boxNos).size !== boxNos.length) throw ERRORS.badRequest('BOX_NO_DUPLICATE', 'Danh sách số hộp bị trùng.');
+    if (boxNos.some((b) => b === '')) throw ERRORS.boxNoInvalid();
+    if (new Set(boxNos).size !== boxNos.length) throw ERRORS.boxNoDuplicate();
     if (boxNos.length === 0) return { boxes: [], estimatedMetres: 0 };
 
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [PLACEMENT_LOCK_KEY]);
     if ((await boxesRepo.countHandoverBoxes(tx, input.handoverId)) > 0) {
-      throw ERRORS.conflict('BOXES_ALREADY_PLACED', `Hộp của lần giao nộp #${input.handoverId} đã được xếp lên giá.`);
+      throw ERRORS.boxesAlreadyPlaced(input.handoverId);
     }
     const type = await resolveBoxType(tx, input.boxTypeId);
     const widths = boxNos.map(() => type.widthCm);
@@ -85,7 +86,7 @@ export function createBoxPlacement(deps: Deps) {
       const found = new Map((await shelvesByIds(tx, wanted)).map((s) => [s.shelfId, s]));
       const missing = wanted.filter((id) => !found.has(id));
       if (missing.length) {
-        throw ERRORS.badRequest('SHELF_NOT_FOUND', `Không tìm thấy giá/tầng: ${missing.join(', ')}.`, { shelfIds: missing });
+        throw ERRORS.shelfNotFound(missing);
       }
       shelves = wanted.map((id) => found.get(id)!);
       assignment = fillInOrder(shelves.map(toSpace), widths);

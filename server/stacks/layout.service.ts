@@ -1,11 +1,12 @@
 /** Use cases for the stacks layout: building it, the tree with occupancy, and capacity with the forecast. */
 import { recordEvent } from '../audit/audit.repository.js';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
-import { loadReceipts, vnYear } from '../reports/received-events.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
+import { currentYear as vnYear } from '../core/time/index.js';
+import { loadReceipts } from '../reports/received-events.js';
 import { forecastFull, intakeRate } from '../reports/yearly-figures.js';
-import { roundM } from './placement.js';
+import { roundM } from '../core/metres.js';
 import * as repo from './stacks.repository.js';
 import type { ShelfRow } from './stacks.repository.js';
 
@@ -39,7 +40,7 @@ function shelfView(s: ShelfRow) {
   };
 }
 
-const taken = (what: string, code: string) => ERRORS.conflict('STACKS_CODE_TAKEN', `Mã ${what} "${code}" đã tồn tại.`);
+const taken = ERRORS.stacksCodeTaken;
 
 export function createLayout(deps: Deps) {
   async function tree() {
@@ -117,10 +118,7 @@ export function createLayout(deps: Deps) {
       const [before] = await repo.shelvesByIds(tx, [id]);
       if (!before) throw ERRORS.notFound('giá/tầng');
       if (input.capacityM * 100 + 1e-6 < before.usedCm) {
-        throw ERRORS.conflict(
-          'SHELF_CAPACITY_BELOW_USED',
-          `Sức chứa mới (${input.capacityM} m) nhỏ hơn chiều dài hộp đang xếp trên tầng (${roundM(before.usedCm / 100)} m).`,
-        );
+        throw ERRORS.shelfCapacityBelowUsed(input.capacityM, roundM(before.usedCm / 100));
       }
       await repo.updateShelfCapacity(tx, id, input.capacityM);
       const [after] = await repo.shelvesByIds(tx, [id]);
@@ -141,7 +139,7 @@ export function createLayout(deps: Deps) {
     const shelvesByRoom = groupBy(shelves, (s) => s.roomId);
     const roomsByRepo = groupBy(rooms, (r) => r.repositoryId);
     const totals = occupancy(shelves);
-    const currentYear = vnYear(deps.clock());
+    const currentYear = vnYear(deps.clock);
     const intake = intakeRate(receipts, currentYear);
     return {
       currentYear,

@@ -1,8 +1,8 @@
 /** Stacks (kho, giá, hộp): layout, placement of boxes, finding a file on the shelves, capacity. */
 import { recordEvent } from '../audit/audit.repository.js';
 import type { Deps } from '../deps.js';
-import { ERRORS } from '../errors.js';
-import type { Actor } from '../http/route.js';
+import { ERRORS } from '../core/errors.js';
+import type { Actor } from '../core/actor.js';
 import { createBoxPlacement } from './box-placement.service.js';
 import * as boxesRepo from './boxes.repository.js';
 import { createLayout } from './layout.service.js';
@@ -24,7 +24,7 @@ export function createStacksService(deps: Deps) {
   async function createBoxType(actor: Actor, input: { code: string; name: string; widthCm: number }) {
     return deps.db.transaction(async (tx) => {
       if (await boxesRepo.findBoxTypeByCode(tx, input.code)) {
-        throw ERRORS.conflict('STACKS_CODE_TAKEN', `Mã loại hộp "${input.code}" đã tồn tại.`);
+        throw ERRORS.stacksCodeTaken('loại hộp', input.code);
       }
       const created = (await boxesRepo.insertBoxType(tx, input))!;
       await recordEvent(tx, actor, { entityType: 'box_type', entityId: created.id, action: 'box_type.created', after: created, at: deps.clock() });

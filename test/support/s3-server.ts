@@ -2,7 +2,7 @@
  * A real S3 server for tests: the `@20minutes/s3rver` fork (4.0.4), in-process on 127.0.0.1:<random port>,
  * storing objects in a temp dir. It verifies SigV4 signatures (a wrong secret or a tampered presigned URL is refused).
  *
- * Two gaps of s3rver are bridged here so minio-js behaves as against MinIO (see /work/shared/DESIGN.md):
+ * Two gaps of s3rver are bridged here so minio-js behaves as against MinIO (docs/design.md):
  * - `GET /<bucket>?uploads` (ListMultipartUploads) answers NotImplemented; minio-js calls it before every multipart
  *   upload (objects over 64 MiB or of unknown size). We answer an empty list, which is the truth: s3rver keeps no
  *   resumable uploads between requests that minio-js could reuse.

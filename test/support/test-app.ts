@@ -12,10 +12,11 @@ import { openPglite, type Db } from '../../server/db/db.js';
 import { freshPostgresDatabase } from './fresh-database.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createApp, type App } from '../../server/app.js';
-import type { Role } from '../../server/http/route.js';
+import { answerClientErrors } from '../../server/http/middleware/client-errors.js';
+import { SYSTEM, type Role } from '../../server/core/actor.js';
 import { HttpClient } from './http-client.js';
 import type { BlobStore } from '../../storage/blob-store.js';
-import { openRuntime, runJobs } from '../../server/jobs/runtime.js';
+import { openRuntime, runJobs } from '../../server/runtime.js';
 import type { DurableQueue, QueueControl } from '../../server/jobs/queue.js';
 import type { JobRunner, RunnerOptions } from '../../server/jobs/runner.js';
 
@@ -60,7 +61,7 @@ export async function startTestApp(
   opts: TestAppOptions = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '1000', RESPONSE_VALIDATION: 'strict', ...env });
   let db: Db;
   let drop = async () => {};
   if (process.env.DATABASE_URL) ({ db, drop } = await freshPostgresDatabase(process.env.DATABASE_URL, 'kho_test'));
@@ -75,6 +76,7 @@ export async function startTestApp(
     ? await runJobs(deps, runtime.queue, { sweeps: false, pollingIntervalSeconds: 0.5, ...(typeof opts.jobs === 'object' ? opts.jobs : {}) })
     : null;
   const server = app.app.listen(0, '127.0.0.1');
+  answerClientErrors(server);
   await new Promise((r) => server.once('listening', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let n = 0;
@@ -109,7 +111,7 @@ export async function startTestApp(
     async as(role, opts = {}) {
       const username = opts.username ?? `${role}${++n}`;
       const password = 'mat-khau-thu-nghiem';
-      await app.auth.createUser(null, { username, displayName: `Người dùng ${username}`, password, role, agencyId: opts.agencyId ?? null });
+      await app.auth.createUser(SYSTEM, { username, displayName: `Người dùng ${username}`, password, role, agencyId: opts.agencyId ?? null });
       const client = new HttpClient(baseUrl);
       await client.login(username, password);
       return client;

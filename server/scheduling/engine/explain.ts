@@ -3,7 +3,7 @@
  * a predecessor, busy staff) and with what result (who, finish, on time or late). Built only from facts the run
  * recorded, so the text can be checked against the plan.
  */
-import { vnDate } from '../calendar/dates.js';
+import { vnDate } from '../../core/time/index.js';
 import { isoOf, SKILL_VI, type Model } from './prepare.js';
 import { RULE_VI, type RuleName, type Urgency } from './ordering.js';
 import { lateDaysOf, type ItemPlacement } from './run.js';

@@ -1,6 +1,6 @@
 /**
  * Default norm table (version NORMS_DEFAULT_VERSION). TT 16/2023/TT-BNV sets 21 processing steps in minutes per shelf
- * metre at "hệ số 1"; only step 15 (boxing, 40 min/m, lưu trữ viên trung cấp) was confirmed (DOMAIN.md §5). Every other
+ * metre at "hệ số 1"; only step 15 (boxing, 40 min/m, lưu trữ viên trung cấp) was confirmed (docs/domain.md §5). Every other
  * figure is a plausible, editable default and carries verified:false so the UI can label it "chưa xác minh".
  * Restoration is per page by damage level and digitisation per page; no norm circular was found, so all unverified.
  *

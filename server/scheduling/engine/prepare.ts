@@ -3,7 +3,7 @@
  * the same), days as integers relative to the Monday of the start week, per-person daily capacity, eligible staff per
  * step, and the reasons items cannot be planned at all (unknown norm, nobody qualified, dependency cycle).
  */
-import { dayToIso, isoToDay, isWeekend, mondayOf } from '../calendar/dates.js';
+import { dayToIso, isoToDay, isWeekendDay, mondayOfDay } from '../../core/time/index.js';
 import type { PlanItem, ScheduleInput, Skill, StaffMember, StepNorm } from './types.js';
 
 export const SKILL_VI: Record<Skill, string> = { processing: 'chỉnh lý', restoration: 'tu bổ, phục chế', digitization: 'số hóa' };
@@ -49,7 +49,7 @@ export const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.
 export function prepare(input: ScheduleInput): Model {
   const startDay = isoToDay(input.start);
   if (Number.isNaN(startDay)) throw new RangeError(`invalid start date ${input.start}`);
-  const day0 = mondayOf(startDay);
+  const day0 = mondayOfDay(startDay);
   const nDays = Math.max(0, Math.floor(input.horizonWeeks)) * 7;
   const fullDayMinutes = Math.floor(input.calendar.hoursPerDay * 60);
   const closed = new Set(input.calendar.closedDates.map(isoToDay));
@@ -61,7 +61,7 @@ export function prepare(input: ScheduleInput): Model {
     const perDay = Math.floor(fullDayMinutes * Math.max(0, s.fte));
     for (let d = startDay - day0; d < nDays; d++) {
       const abs = day0 + d;
-      if (isWeekend(abs) || closed.has(abs) || leave.has(abs)) continue;
+      if (isWeekendDay(abs) || closed.has(abs) || leave.has(abs)) continue;
       capacity[si * nDays + d] = perDay;
     }
   });

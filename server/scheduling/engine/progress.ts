@@ -2,7 +2,7 @@
  * Progress helpers, pure: measured pace from recorded work, forecast of when the backlog clears at that pace,
  * burndown (planned remaining vs actual remaining per week) and a side-by-side comparison of two plans (what-if).
  */
-import { dayToIso, isoToDay, mondayOf } from '../calendar/dates.js';
+import { dayToIso, isoToDay, mondayOfDay } from '../../core/time/index.js';
 import type { Assignment, ScheduleResult } from './types.js';
 
 export interface WorkRecord {
@@ -63,10 +63,11 @@ export interface BurndownRow {
 
 /**
  * totalMinutes is the work at plan start; planned remaining drops by the plan's assignments, actual remaining by the
- * minutes recorded as done (date-stamped). Weeks run from the first planned week to the later of the last planned
- * week and asOf.
+ * minutes recorded as done (date-stamped). Weeks run from the first week with planned or done work — or from the week
+ * of `from`, when given, so a stored plan's chart starts on its start week even before anything was done — to the
+ * later of the last planned week and asOf.
  */
-export function burndown(totalMinutes: number, assignments: Assignment[], done: { date: string; minutes: number }[], asOf: string): BurndownRow[] {
+export function burndown(totalMinutes: number, assignments: Assignment[], done: { date: string; minutes: number }[], asOf: string, options: { from?: string } = {}): BurndownRow[] {
   const planned = new Map<number, number>();
   for (const a of assignments) {
     const w = isoToDay(a.week);
@@ -74,14 +75,15 @@ export function burndown(totalMinutes: number, assignments: Assignment[], done: 
   }
   const actual = new Map<number, number>();
   for (const r of done) {
-    const w = mondayOf(isoToDay(r.date));
+    const w = mondayOfDay(isoToDay(r.date));
     actual.set(w, (actual.get(w) ?? 0) + r.minutes);
   }
-  const asOfWeek = mondayOf(isoToDay(asOf));
+  const asOfWeek = mondayOfDay(isoToDay(asOf));
   const weeks = [...planned.keys(), ...actual.keys()];
-  if (!weeks.length) return [];
-  const first = Math.min(...weeks);
-  const last = Math.max(...planned.keys(), asOfWeek);
+  const from = options.from === undefined ? undefined : mondayOfDay(isoToDay(options.from));
+  if (from === undefined && !weeks.length) return [];
+  const first = from ?? Math.min(...weeks);
+  const last = Math.max(...planned.keys(), asOfWeek, from ?? -Infinity);
   const rows: BurndownRow[] = [];
   let p = totalMinutes;
   let a = totalMinutes;

@@ -11,6 +11,7 @@
  * - `after` ids that are not in `items` count as already finished (pass only unfinished work).
  * - Items are canonicalised by id, so the order of the input arrays does not change the plan.
  */
+import type { WorkCalendar } from '../../core/time/index.js';
 
 export type Skill = 'processing' | 'restoration' | 'digitization';
 
@@ -63,11 +64,7 @@ export interface StaffMember {
   leave: string[];
 }
 
-export interface WorkCalendar {
-  /** Non-working dates besides weekends (holidays incl. Tết and Hùng Kings' day, closures). */
-  closedDates: string[];
-  hoursPerDay: number;
-}
+export type { WorkCalendar };
 
 export interface ScheduleInput {
   /** First day of the plan (work before it is never placed). Must be a real date: schedule() throws RangeError otherwise. */

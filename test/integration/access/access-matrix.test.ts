@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
-import { ROLES, isAllowed, type Role } from '../../../server/http/route.js';
+import { type Role, ROLES } from '../../../server/core/actor.js';
+import { isAllowed } from '../../../server/http/route.js';
 import type { HttpClient } from '../../support/http-client.js';
 
 let t: TestApp;

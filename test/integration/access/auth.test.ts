@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { HttpClient } from '../../support/http-client.js';
+import { SYSTEM } from '../../../server/core/actor.js';
 
 let t: TestApp;
 beforeAll(async () => (t = await startTestApp({ LOGIN_RATE_LIMIT: '3' })));
@@ -8,7 +9,7 @@ afterAll(() => t?.close());
 
 describe('accounts and sessions', () => {
   it('when a user logs in, then the session cookie is HTTP-only and SameSite, and the password is stored as argon2id', async () => {
-    await t.auth.createUser(null, { username: 'thuthu', displayName: 'Thủ thư', password: 'mat-khau-dai-du', role: 'archivist' });
+    await t.auth.createUser(SYSTEM, { username: 'thuthu', displayName: 'Thủ thư', password: 'mat-khau-dai-du', role: 'archivist' });
     const c = new HttpClient(t.baseUrl);
     const raw = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thuthu', password: 'mat-khau-dai-du' }) });
     const cookie = raw.headers.get('set-cookie')!;
@@ -22,7 +23,7 @@ describe('accounts and sessions', () => {
   });
 
   it('when the app clock is far from the real time, then the session cookie still lives for the session TTL from now', async () => {
-    await t.auth.createUser(null, { username: 'dongho', displayName: 'Đồng hồ', password: 'mat-khau-dai-du', role: 'archivist' });
+    await t.auth.createUser(SYSTEM, { username: 'dongho', displayName: 'Đồng hồ', password: 'mat-khau-dai-du', role: 'archivist' });
     const saved = t.now.value;
     try {
       for (const appNow of [new Date('2001-01-01T08:00:00+07:00'), new Date('2099-06-01T08:00:00+07:00')]) {
@@ -49,7 +50,7 @@ describe('accounts and sessions', () => {
   });
 
   it('when a password is wrong too often, then login is refused with 429 even with the right password', async () => {
-    await t.auth.createUser(null, { username: 'nannhan', displayName: 'N', password: 'mat-khau-dai-du', role: 'researcher' });
+    await t.auth.createUser(SYSTEM, { username: 'nannhan', displayName: 'N', password: 'mat-khau-dai-du', role: 'researcher' });
     const c = t.anonymous();
     for (let i = 0; i < 3; i++) expect((await c.login('nannhan', 'sai-mat-khau')).status).toBe(401);
     const r = await c.login('nannhan', 'mat-khau-dai-du');

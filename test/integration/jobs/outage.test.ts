@@ -13,6 +13,7 @@ import { keys } from '../../../storage/safe-key.js';
 import { HttpClient } from '../../support/http-client.js';
 import { sharp } from '../../../ocr/image/sharp.js';
 import { archive } from '../digitization/digitization-fixtures.js';
+import { SYSTEM } from '../../../server/core/actor.js';
 
 const backend = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
@@ -128,7 +129,7 @@ describe(`outages on ${backend}`, () => {
     const { migrate } = await import('../../../server/db/migrate.js');
     const { createApp } = await import('../../../server/app.js');
     const { loadConfig } = await import('../../../server/config.js');
-    const { openRuntime } = await import('../../../server/jobs/runtime.js');
+    const { openRuntime } = await import('../../../server/runtime.js');
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
     dbUrl.port = String(proxy.port);
@@ -140,7 +141,7 @@ describe(`outages on ${backend}`, () => {
     const runtime = await openRuntime(config, db, log);
     cleanups.push(() => runtime.queue.stop());
     const app = createApp({ db, config, log, clock: () => new Date(), blobs: runtime.blobs, jobs: runtime.queue.queue });
-    await app.auth.createUser(null, { username: 'luutru', displayName: 'Lưu trữ viên', password: 'mat-khau-thu-nghiem', role: 'archivist', agencyId: null });
+    await app.auth.createUser(SYSTEM, { username: 'luutru', displayName: 'Lưu trữ viên', password: 'mat-khau-thu-nghiem', role: 'archivist', agencyId: null });
     const server = app.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     cleanups.push(() => new Promise((r) => (server.closeAllConnections(), server.close(r))));

@@ -8,7 +8,7 @@ import { migrate } from '../../../server/db/migrate.js';
 import { loadConfig, type Config } from '../../../server/config.js';
 import { freshPostgresDatabase } from '../../support/fresh-database.js';
 import { createJobQueue, type QueueControl } from '../../../server/jobs/queue.js';
-import { jobCatalogue, type JobHandlers, type JobName } from '../../../server/jobs/catalogue.js';
+import { jobCatalogue, type JobHandlers, type JobName } from '../../../server/job-catalogue.js';
 import type { Deps } from '../../../server/deps.js';
 import type { BlobStore } from '../../../storage/blob-store.js';
 import { createBlobStore } from '../../../storage/create-blob-store.js';
@@ -32,7 +32,7 @@ export async function openJobEnv(env: Record<string, string> = {}, blobs?: BlobS
   if (process.env.DATABASE_URL) ({ db, drop } = await freshPostgresDatabase(process.env.DATABASE_URL, 'kho_jobs'));
   else db = await openPglite(null);
   await migrate(db);
-  const control = createJobQueue(db, silent, { maintenanceIntervalSeconds: 1 });
+  const control = createJobQueue(db, silent, jobCatalogue, { maintenanceIntervalSeconds: 1 });
   await control.start();
   const store = blobs ?? createBlobStore(config);
   await store.ensureReady();

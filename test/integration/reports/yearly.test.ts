@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvent } from '../../../server/audit/audit.repository.js';
 import type { HttpClient } from '../../support/http-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { SYSTEM } from '../../../server/core/actor.js';
 
 let t: TestApp;
 let staff: HttpClient;
@@ -10,7 +11,7 @@ const ag: Record<string, number> = {};
 
 /** The event the handover service writes on receipt (contract: 'handover.received'). */
 function received(handoverId: number, at: string, data: Record<string, unknown>) {
-  return recordEvent(t.db, null, {
+  return recordEvent(t.db, SYSTEM, {
     entityType: 'handover', entityId: handoverId, action: 'handover.received', at: new Date(at),
     data: { fondsId: null, filesListed: data.filesReceived, filesMissing: 0, filesExtra: 0, filesDamaged: 0, boxes: 1, ...data },
   });
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await received(3, '2026-01-03T10:00:00+07:00', { agencyId: ag.SONV, filesReceived: 724, metresEstimated: 32, metresMeasured: null, handoverDate: '2025-10-20' });
   await received(4, '2026-01-05T10:00:00+07:00', { agencyId: ag.SOYTE, filesReceived: 50, metresEstimated: 1.5, metresMeasured: null, handoverDate: '2026-01-02' });
   // Other events, even about handovers, never count.
-  await recordEvent(t.db, null, { entityType: 'handover', entityId: 2, action: 'handover.approved', at: new Date('2025-05-01T00:00:00Z'), data: { agencyId: ag.SOTC, filesReceived: 999 } });
+  await recordEvent(t.db, SYSTEM, { entityType: 'handover', entityId: 2, action: 'handover.approved', at: new Date('2025-05-01T00:00:00Z'), data: { agencyId: ag.SOTC, filesReceived: 999 } });
 });
 afterAll(() => t?.close());
 

@@ -12,7 +12,8 @@ let t: TestApp;
 let staff: HttpClient;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Plans, holidays and deadlines depend on the day: pin it rather than inherit whatever the harness defaults to.
+  t = await startTestApp({}, new Date('2026-11-22T09:00:00+07:00'));
   staff = await t.as('archivist', { username: 'demo-loader' });
   const codes = ['T002', 'T008', 'T011', 'H-VGI-01', 'H-VGI-02', 'H-VGI-03', 'H-VGI-05', 'H-VGI-08', ...['TPHY', 'TXMH', 'VLA', 'YMY', 'KCH', 'ATH', 'KDO', 'PCU', 'TLU'].map((c) => `H-${c}-01`)];
   for (const code of codes) {

@@ -18,7 +18,8 @@ async function xlsx(rows: (string | number | null | { formula: string })[][]): P
 const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM backlog_items`))[0].n;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Plans, holidays and deadlines depend on the day: pin it rather than inherit whatever the harness defaults to.
+  t = await startTestApp({}, new Date('2026-11-22T09:00:00+07:00'));
   staff = await t.as('archivist');
   vanGiang = (await staff.post('/api/agencies', { code: 'H05', name: 'Ủy ban nhân dân huyện Văn Giang', level: 'district' })).body.id;
   ubhc = (await staff.post('/api/agencies', { code: 'T01', name: 'Ủy ban hành chính tỉnh Hưng Yên', level: 'province', status: 'dissolved' })).body.id;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../server/core/time/index.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import type { HttpClient } from '../../support/http-client.js';
 
@@ -14,7 +15,6 @@ const people: Record<string, number> = {};
 interface PlanInput { start: string; staff: { id: string; fte: number; leave: string[] }[]; calendar: { closedDates: string[]; hoursPerDay: number } }
 interface Assignment { itemId: string; stepId: string; staffId: string; week: string; minutes: number }
 
-const addDays = (s: string, n: number) => new Date(Date.parse(`${s}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Independent of the server's own load report: weekdays that are neither closed nor leave, times hours and FTE. */
 function capacity(input: PlanInput, staffId: string, monday: string) {
@@ -44,7 +44,8 @@ function expectWithinCapacity(plan: { input: PlanInput; result: { assignments: A
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Plans, holidays and deadlines depend on the day: pin it rather than inherit whatever the harness defaults to.
+  t = await startTestApp({}, new Date('2026-11-22T09:00:00+07:00'));
   staff = await t.as('archivist');
   agencyA = (await staff.post('/api/agencies', { code: 'H05', name: 'Ủy ban nhân dân huyện Văn Giang', level: 'district' })).body.id;
   agencyB = (await staff.post('/api/agencies', { code: 'T01', name: 'Ủy ban hành chính tỉnh Hưng Yên', level: 'province' })).body.id;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../server/core/errors.js';
 import type { HttpClient } from '../../support/http-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { agency, handover, layout, place } from './stacks-fixtures.js';

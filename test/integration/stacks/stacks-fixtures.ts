@@ -1,5 +1,5 @@
 /** Small factories for stacks tests. Handovers and files are written in SQL: only their rows matter here. */
-import type { Actor } from '../../../server/http/route.js';
+import type { Actor } from '../../../server/core/actor.js';
 import type { HttpClient } from '../../support/http-client.js';
 import type { TestApp } from '../../support/test-app.js';
 

@@ -3,6 +3,7 @@ import { recordEvent } from '../../../server/audit/audit.repository.js';
 import type { HttpClient } from '../../support/http-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { agency, handover, layout, place, recordFile } from './stacks-fixtures.js';
+import { SYSTEM } from '../../../server/core/actor.js';
 
 let t: TestApp;
 let staff: HttpClient;
@@ -119,7 +120,7 @@ describe('capacity and forecast', () => {
       await place(c, { handoverId: await handover(c, ag), agencyId: ag, boxes: 10 });
 
       const received = (id: number, at: string, data: Record<string, unknown>) =>
-        recordEvent(c.db, null, { entityType: 'handover', entityId: id, action: 'handover.received', at: new Date(at), data: { agencyId: ag, filesReceived: 10, ...data } });
+        recordEvent(c.db, SYSTEM, { entityType: 'handover', entityId: id, action: 'handover.received', at: new Date(at), data: { agencyId: ag, filesReceived: 10, ...data } });
       await received(1, '2022-06-01T10:00:00+07:00', { metresEstimated: 10, metresMeasured: null, handoverDate: '2022-06-01' }); // before the basis
       await received(2, '2023-05-10T10:00:00+07:00', { metresEstimated: 2, metresMeasured: 2.5, handoverDate: '2023-05-10' });
       await received(3, '2024-08-01T10:00:00+07:00', { metresEstimated: 1, metresMeasured: null }); // no date: the event's year

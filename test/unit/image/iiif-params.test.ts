@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../server/core/errors.js';
 import {
   parseIiifRequest,
   parseQualityFormat,

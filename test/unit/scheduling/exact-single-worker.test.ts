@@ -4,7 +4,7 @@
  * day on which they are done, using the same calendar.
  */
 import { describe, expect, it } from 'vitest';
-import { dayToIso, isoToDay, isWeekend } from '../../../server/scheduling/calendar/dates.js';
+import { dayToIso, isoToDay, isWeekendDay as isWeekend } from '../../../server/core/time/index.js';
 import { schedule } from '../../../server/scheduling/engine/schedule.js';
 import { prng } from '../../../scripts/bench/schedule-scenario.js';
 import { DAY, input, item, person } from './factories.js';

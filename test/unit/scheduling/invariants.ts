@@ -2,7 +2,7 @@
  * Independent checks of a plan against its input, recomputed from the input alone (not from the engine's own
  * capacity figures): weekly load within availability, skills and grade, step order and dependencies, all work done.
  */
-import { isoToDay, isWeekend, mondayOf, dayToIso } from '../../../server/scheduling/calendar/dates.js';
+import { isoToDay, isWeekendDay as isWeekend, mondayOfDay as mondayOf, dayToIso } from '../../../server/core/time/index.js';
 import type { ScheduleInput, ScheduleResult } from '../../../server/scheduling/engine/types.js';
 
 export function violations(inp: ScheduleInput, plan: ScheduleResult): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toReceipt, vnYear } from '../../../server/reports/received-events.js';
+import { currentYear as vnYear } from '../../../server/core/time/index.js';
+import { toReceipt } from '../../../server/reports/received-events.js';
 import { forecastFull, intakeRate, yearlyFigures } from '../../../server/reports/yearly-figures.js';
 
 const r = (year: number, agencyId: number, files: number, est: number, meas: number | null) =>

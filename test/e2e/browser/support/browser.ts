@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp, type TestAppOptions } from '../../../support/test-app.js';
+import { SYSTEM } from '../../../../server/core/actor.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -51,6 +52,10 @@ export async function openBrowser(opts: TestAppOptions = {}): Promise<BrowserEnv
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // A Content-Security-Policy violation is only a console error, yet it means part of the page did not load or run.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+  });
   return {
     t,
     base,
@@ -83,5 +88,5 @@ export const PASSWORD = 'mat-khau-thu-nghiem';
 
 /** A user created directly through the auth service (the way the app's first admin is created). */
 export async function createUser(t: TestApp, username: string, role: 'admin' | 'archivist' | 'agency' | 'researcher', agencyId: number | null = null) {
-  await t.auth.createUser(null, { username, displayName: `Người dùng ${username}`, password: PASSWORD, role, agencyId });
+  await t.auth.createUser(SYSTEM, { username, displayName: `Người dùng ${username}`, password: PASSWORD, role, agencyId });
 }

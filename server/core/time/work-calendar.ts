@@ -3,8 +3,8 @@
  * notice wins over the computed default) and custom closures, and validates configured lists before they are used.
  */
 import { z } from 'zod';
-import type { WorkCalendar } from '../engine/types.js';
-import { isoToDay, isValidIsoDate, isWeekend, vnDate } from './dates.js';
+import { isValidIsoDate, isWeekend, vnDate } from './day.js';
+import type { WorkCalendar } from './working-days.js';
 import { tetDate, hungKingsDate, vietnamPublicHolidays, type Holiday, type HolidayOptions } from './vn-holidays.js';
 
 export const configuredHolidaySchema = z.object({
@@ -45,14 +45,14 @@ export function validateHolidayList(year: number, list: unknown): { ok: boolean;
     if (seen.has(h.date)) issues.push({ code: 'HOLIDAY_DUPLICATE', severity: 'error', date: h.date, message: `Ngày ${vnDate(h.date)} bị khai báo hai lần` });
     seen.add(h.date);
     if (Number(h.date.slice(0, 4)) !== year) issues.push({ code: 'HOLIDAY_WRONG_YEAR', severity: 'error', date: h.date, message: `Ngày ${vnDate(h.date)} không thuộc năm ${year}` });
-    if (isWeekend(isoToDay(h.date))) issues.push({ code: 'HOLIDAY_ON_WEEKEND', severity: 'warning', date: h.date, message: `Ngày ${vnDate(h.date)} là ngày nghỉ cuối tuần, khai báo không có tác dụng` });
+    if (isWeekend(h.date)) issues.push({ code: 'HOLIDAY_ON_WEEKEND', severity: 'warning', date: h.date, message: `Ngày ${vnDate(h.date)} là ngày nghỉ cuối tuần, khai báo không có tác dụng` });
   }
   const tet = tetDate(year);
   if (!seen.has(tet)) issues.push({ code: 'HOLIDAY_TET_MISSING', severity: 'error', date: tet, message: `Thiếu mùng 1 Tết Nguyên đán (${vnDate(tet)}, tính theo âm lịch Việt Nam)` });
   const hung = hungKingsDate(year);
-  if (!seen.has(hung) && !isWeekend(isoToDay(hung))) issues.push({ code: 'HOLIDAY_HUNG_KINGS_MISSING', severity: 'error', date: hung, message: `Thiếu Giỗ Tổ Hùng Vương 10/3 âm lịch (${vnDate(hung)})` });
+  if (!seen.has(hung) && !isWeekend(hung)) issues.push({ code: 'HOLIDAY_HUNG_KINGS_MISSING', severity: 'error', date: hung, message: `Thiếu Giỗ Tổ Hùng Vương 10/3 âm lịch (${vnDate(hung)})` });
   for (const s of vietnamPublicHolidays(year, { compensate: false })) {
-    if (s.kind === 'national_day_extra' || s.date === tet || s.date === hung || seen.has(s.date) || isWeekend(isoToDay(s.date))) continue;
+    if (s.kind === 'national_day_extra' || s.date === tet || s.date === hung || seen.has(s.date) || isWeekend(s.date)) continue;
     issues.push({ code: 'HOLIDAY_STATUTORY_MISSING', severity: 'warning', date: s.date, message: `Chưa có ${s.name} (${vnDate(s.date)}) theo Bộ luật Lao động` });
   }
   return { ok: !issues.some((i) => i.severity === 'error'), holidays, issues };

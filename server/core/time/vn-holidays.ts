@@ -2,9 +2,9 @@
  * Vietnam's public holidays for the public sector (Bộ luật Lao động 2019, art. 112): 1/1; Tết Nguyên đán 5 days;
  * 30/4; 1/5; 2/9 plus one adjacent day (1/9 or 3/9); Giỗ Tổ Hùng Vương 10/3 lunar. When a holiday falls on a weekly
  * rest day the worker gets the next working day off (art. 111(3)). The government's yearly notice sometimes swaps days
- * differently; a centre that follows the notice enters that year's list as configuration (see holiday-config.ts).
+ * differently; a centre that follows the notice enters that year's list as configuration (see work-calendar.ts).
  */
-import { dayToIso, isWeekend, weekdayOf, ymdToDay } from './dates.js';
+import { dayToIso, isWeekendDay, weekdayOfDay, ymdToDay, type VnDay } from './day.js';
 import { lunarToSolar } from './lunar.js';
 
 export type HolidayKind = 'fixed' | 'tet' | 'hung_kings' | 'national_day_extra' | 'compensatory' | 'closure' | 'configured';
@@ -30,14 +30,14 @@ function solarDay(d: { day: number; month: number; year: number }): number {
 }
 
 /** First day of the lunar year that starts in Gregorian year `year` (Tết, mùng 1). */
-export function tetDate(year: number): string {
+export function tetDate(year: number): VnDay {
   const s = lunarToSolar(1, 1, year, false);
   if (!s) throw new Error(`no lunar new year for ${year}`);
   return dayToIso(solarDay(s));
 }
 
 /** Giỗ Tổ Hùng Vương: 10th day of the 3rd lunar month (never a leap month for this purpose). */
-export function hungKingsDate(year: number): string {
+export function hungKingsDate(year: number): VnDay {
   const s = lunarToSolar(10, 3, year, false);
   if (!s) throw new Error(`no lunar 10/3 in ${year}`);
   return dayToIso(solarDay(s));
@@ -48,7 +48,7 @@ function nationalDayExtraDay(year: number, choice: 'before' | 'after' | 'auto'):
   const after = ymdToDay(year, 9, 3);
   if (choice === 'before') return before;
   if (choice === 'after') return after;
-  if (weekdayOf(before) === 0) return before;
+  if (weekdayOfDay(before) === 0) return before;
   return after;
 }
 
@@ -74,9 +74,9 @@ export function vietnamPublicHolidays(year: number, options: HolidayOptions = {}
     const clash = seen.has(h.day);
     seen.add(h.day);
     if (!clash) out.push(h);
-    if (!(options.compensate ?? true) || (!clash && !isWeekend(h.day))) continue;
+    if (!(options.compensate ?? true) || (!clash && !isWeekendDay(h.day))) continue;
     let d = h.day + 1;
-    while (isWeekend(d) || taken.has(d)) d++;
+    while (isWeekendDay(d) || taken.has(d)) d++;
     taken.add(d);
     out.push({ day: d, name: `Nghỉ bù ${h.name}`, kind: 'compensatory' });
   }

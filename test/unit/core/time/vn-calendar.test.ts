@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lunarToSolar, solarToLunar } from '../../../server/scheduling/calendar/lunar.js';
-import { hungKingsDate, tetDate, vietnamPublicHolidays } from '../../../server/scheduling/calendar/vn-holidays.js';
-import { buildWorkCalendar, validateHolidayList } from '../../../server/scheduling/calendar/work-calendar.js';
-import { dayToIso, isoToDay, weekdayOf } from '../../../server/scheduling/calendar/dates.js';
+import { lunarToSolar, solarToLunar } from '../../../../server/core/time/lunar.js';
+import { hungKingsDate, tetDate, vietnamPublicHolidays } from '../../../../server/core/time/vn-holidays.js';
+import { buildWorkCalendar, validateHolidayList } from '../../../../server/core/time/work-calendar.js';
+import { dayToIso, isoToDay, weekdayOfDay as weekdayOf } from '../../../../server/core/time/day.js';
 
 const dates = (year: number): string[] => vietnamPublicHolidays(year).map((h) => h.date);
 
