@@ -88,13 +88,16 @@ export interface NewMaster {
   format: ImageFormat;
   pageCount: number;
   uploadedBy: number | null;
+  /** The selection the master was uploaded in, and its place there (null: order by name). */
+  uploadGroup: string;
+  uploadPosition: number | null;
 }
 
 export async function insertMaster(db: Queryable, m: NewMaster): Promise<number> {
   const [r] = await db.query<{ id: number }>(
-    `INSERT INTO masters (batch_id, record_file_id, object_key, original_name, sha256, size_bytes, format, page_count, uploaded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [m.batchId, m.recordFileId, m.objectKey, m.originalName, m.sha256, m.sizeBytes, m.format, m.pageCount, m.uploadedBy],
+    `INSERT INTO masters (batch_id, record_file_id, object_key, original_name, sha256, size_bytes, format, page_count, uploaded_by, upload_group, upload_position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [m.batchId, m.recordFileId, m.objectKey, m.originalName, m.sha256, m.sizeBytes, m.format, m.pageCount, m.uploadedBy, m.uploadGroup, m.uploadPosition],
   );
   return r.id;
 }
@@ -108,12 +111,32 @@ export interface NewPage {
   bitDepth: number;
 }
 
-/** Appends the master's pages after the file's last page; returns their ids in master order. */
+/** The file's highest page number (0 without pages). */
+export async function lastSeq(db: Queryable, fileId: number): Promise<number> {
+  const [{ last }] = await db.query<{ last: number }>(`SELECT COALESCE(max(seq), 0)::int AS last FROM pages WHERE record_file_id = $1`, [fileId]);
+  return last;
+}
+
+/** The other masters of the file uploaded in the same selection, with where their pages sit now. */
+export async function selectionMates(db: Queryable, fileId: number, group: string, exceptMasterId: number) {
+  return db.query<{ name: string; position: number | null; firstSeq: number; lastSeq: number }>(
+    `SELECT m.original_name AS name, m.upload_position AS position, min(p.seq)::int AS "firstSeq", max(p.seq)::int AS "lastSeq"
+       FROM masters m JOIN pages p ON p.master_id = m.id
+      WHERE m.record_file_id = $1 AND m.upload_group = $2 AND m.id <> $3
+      GROUP BY m.id`,
+    [fileId, group, exceptMasterId],
+  );
+}
+
+/**
+ * Inserts the master's pages right after page `after`, moving the later pages of the file down by as many (one
+ * statement: the (file, seq) constraint is checked at its end); returns the new ids in master order.
+ */
 export async function insertPages(
   db: Queryable,
-  p: { recordFileId: number; documentId: number | null; batchId: number; masterId: number; pages: NewPage[] },
+  p: { recordFileId: number; documentId: number | null; batchId: number; masterId: number; after: number; pages: NewPage[] },
 ): Promise<number[]> {
-  const [{ last }] = await db.query<{ last: number }>(`SELECT COALESCE(max(seq), 0)::int AS last FROM pages WHERE record_file_id = $1`, [p.recordFileId]);
+  await db.query(`UPDATE pages SET seq = seq + $3 WHERE record_file_id = $1 AND seq > $2`, [p.recordFileId, p.after, p.pages.length]);
   const rows = await db.query<{ id: number }>(
     `INSERT INTO pages (record_file_id, document_id, batch_id, master_id, master_page, seq, width, height, dpi, colour_mode, bit_depth)
      SELECT $1, $2, $3, $4, x.master_page, $5 + x.ord, x.width, x.height, x.dpi, x.colour_mode, x.bit_depth
@@ -121,7 +144,7 @@ export async function insertPages(
      ORDER BY x.ord
      RETURNING id`,
     [
-      p.recordFileId, p.documentId, p.batchId, p.masterId, last,
+      p.recordFileId, p.documentId, p.batchId, p.masterId, p.after,
       JSON.stringify(p.pages.map((g, i) => ({ ord: i + 1, master_page: g.masterPage, width: g.width, height: g.height, dpi: g.dpi, colour_mode: g.colourMode, bit_depth: g.bitDepth }))),
     ],
   );

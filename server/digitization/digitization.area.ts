@@ -5,13 +5,16 @@ import { createViewing } from './viewing.service.js';
 import { createMetadataService } from './metadata.service.js';
 import { createExports } from './exports.service.js';
 import { createIiif } from './iiif.service.js';
+import { createPageEdit } from './page-edit.service.js';
 
 export function createDigitizationArea(deps: Deps) {
   const viewing = createViewing(deps);
+  const iiif = createIiif(deps, viewing);
   return {
     batches: createDigitizationService(deps),
     viewing,
-    iiif: createIiif(deps, viewing),
+    iiif,
+    pages: createPageEdit(deps, { pyramidReplaced: (key) => iiif.cache.invalidate(key) }),
     metadata: createMetadataService(deps),
     exports: createExports(deps),
   };

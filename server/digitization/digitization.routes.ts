@@ -19,6 +19,17 @@ const BatchBody = z.strictObject({
   documentId: BodyId.nullish(),
   label: text(200).nullish(),
 });
+/**
+ * Multipart text fields sent beside the scans: the browser's selection id and the file's place in it, so pages are
+ * numbered in selection order whichever upload finishes first.
+ */
+const ScanFields = z.strictObject({
+  group: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Mã lượt chọn tệp: 1–64 chữ cái, chữ số, - hoặc _').optional(),
+  position: z.coerce.number('Vị trí tệp phải là số nguyên từ 0').int('Vị trí tệp phải là số nguyên từ 0').min(0, 'Vị trí tệp phải là số nguyên từ 0').max(100_000, 'Vị trí tệp tối đa 100000').optional(),
+});
+const PageOrderBody = z.strictObject({
+  pageIds: z.array(BodyId).min(1, 'Cần danh sách trang').max(10_000, 'Tối đa 10000 trang'),
+});
 const BatchQuery = z.strictObject({ recordFileId: Id.optional(), ...Pagination });
 const FileIdParams = z.strictObject({ id: Id });
 const IiifParams = z.strictObject({
@@ -58,10 +69,11 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
     }),
     defineRoute({
       method: 'post', path: '/api/digitization/batches/:id/scans', response: UploadResult, tag: 'digitization', access: STAFF, params: IdParams,
+      body: ScanFields,
       upload: { field: 'files', maxCount: deps.config.MAX_SCAN_FILES, maxFileMb: deps.config.MAX_SCAN_MB },
-      summary: `Tải lên ảnh quét (TIFF, JPEG, PNG; tối đa ${deps.config.MAX_SCAN_FILES} tệp, mỗi tệp ${deps.config.MAX_SCAN_MB} MB); kết quả từng tệp`,
-      handler: async ({ actor, params, files, res }) => {
-        const r = await d.upload(actor, params.id, files);
+      summary: `Tải lên ảnh quét (TIFF, JPEG, PNG; tối đa ${deps.config.MAX_SCAN_FILES} tệp, mỗi tệp ${deps.config.MAX_SCAN_MB} MB); kết quả từng tệp. Trường group + position: thứ tự chọn tệp`,
+      handler: async ({ actor, params, body, files, res }) => {
+        const r = await d.upload(actor, params.id, files, body);
         res.status(r.summary.stored > 0 ? 201 : 200);
         return r;
       },
@@ -80,6 +92,25 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
       method: 'get', path: '/api/digitization/files/:id/pages', response: FilePages, tag: 'digitization', access: 'authenticated', params: FileIdParams,
       summary: 'Các trang đã số hóa của một hồ sơ (theo quyền xem)',
       handler: ({ scope, params }) => d.filePages(scope, params.id),
+    }),
+    defineRoute({
+      method: 'put', path: '/api/digitization/files/:id/pages/order', response: FilePages, tag: 'digitization', access: STAFF, params: FileIdParams,
+      body: PageOrderBody,
+      summary: 'Sắp xếp lại các trang của hồ sơ (gửi đủ mọi trang theo thứ tự mới); số trang đánh lại 1..n',
+      handler: ({ scope, params, body }) => s.digitization.pages.reorder(scope, params.id, body.pageIds),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/digitization/pages/:id/replace', response: PageView, tag: 'digitization', access: STAFF, params: IdParams,
+      upload: { field: 'file', maxFileMb: deps.config.MAX_SCAN_MB },
+      summary: 'Thay ảnh của một trang (một ảnh một trang): bản gốc mới, tạo lại ảnh xem và OCR',
+      handler: ({ actor, scope, params, file }) => s.digitization.pages.replace(actor, scope, params.id, file),
+    }),
+    defineRoute({
+      method: 'delete', path: '/api/digitization/pages/:id', response: NoContent, tag: 'digitization', access: STAFF, params: IdParams,
+      summary: 'Xóa một trang khỏi hồ sơ; các trang sau được đánh số lại',
+      handler: async ({ scope, params }) => {
+        await s.digitization.pages.remove(scope, params.id);
+      },
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id', response: PageView, tag: 'digitization', access: 'authenticated', params: IdParams,

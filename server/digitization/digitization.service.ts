@@ -35,9 +35,9 @@ export function createDigitizationService(deps: Deps) {
     return b;
   }
 
-  async function upload(actor: Actor, batchId: number, files: UploadedFile[]) {
+  async function upload(actor: Actor, batchId: number, files: UploadedFile[], selection: { group?: string; position?: number } = {}) {
     const batch = await loadBatch(batchId);
-    return ingestion.ingest(actor, batch, files);
+    return ingestion.ingest(actor, batch, files, selection);
   }
 
   /** Live progress: counts by status plus each master with its pages' state. */

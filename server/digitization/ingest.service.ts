@@ -4,6 +4,7 @@
  * jobs, event) → on any failure the blob is deleted. A crash between put and commit leaves only an object with no
  * row, which the orphan sweep removes.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { recordEvent } from '../audit/audit.repository.js';
@@ -16,6 +17,13 @@ import { probeMaster } from '../../ocr/image/probe.js';
 import { ImageRejectedError, type MasterInfo } from '../../ocr/image/types.js';
 import * as repo from './batches.repository.js';
 import { sha256File } from './temp-files.js';
+import { insertAfter } from './page-order.js';
+
+/** Which selection a file was chosen in and its place there; null position = place it by its name. */
+export interface SelectionPlace {
+  group: string;
+  position: number | null;
+}
 
 export type FileOutcome =
   | { name: string; status: 'stored'; masterId: number; sha256: string; format: string; pageIds: number[] }
@@ -23,13 +31,13 @@ export type FileOutcome =
   | { name: string; status: 'rejected'; code: string; message: string }
   | { name: string; status: 'failed'; code: string; message: string };
 
-const EXT = { tiff: 'tif', jpeg: 'jpg', png: 'png' } as const;
-const CONTENT_TYPE = { tiff: 'image/tiff', jpeg: 'image/jpeg', png: 'image/png' } as const;
+export const EXT = { tiff: 'tif', jpeg: 'jpg', png: 'png' } as const;
+export const CONTENT_TYPE = { tiff: 'image/tiff', jpeg: 'image/jpeg', png: 'image/png' } as const;
 
 export function createIngest(deps: Deps) {
   const limits = () => ({ maxPixels: deps.config.MAX_SCAN_PIXELS, maxPages: deps.config.MAX_TIFF_PAGES });
 
-  async function ingestOne(actor: Actor, batch: repo.BatchRow, file: UploadedFile): Promise<FileOutcome> {
+  async function ingestOne(actor: Actor, batch: repo.BatchRow, file: UploadedFile, place: SelectionPlace): Promise<FileOutcome> {
     const name = file.originalName;
     if (file.size === 0) return { name, status: 'rejected', code: 'IMAGE_EMPTY', message: 'Tệp rỗng (0 byte), không có ảnh để lưu.' };
     let info: MasterInfo;
@@ -58,9 +66,13 @@ export function createIngest(deps: Deps) {
         const masterId = await repo.insertMaster(tx, {
           batchId: batch.id, recordFileId: batch.recordFileId, objectKey: key, originalName: name.slice(0, 500), sha256,
           sizeBytes: file.size, format: info.format, pageCount: info.pages.length, uploadedBy: actor.id || null,
+          uploadGroup: place.group, uploadPosition: place.position,
         });
+        // Page numbers follow the selection, never which upload committed first (page-order.ts).
+        const mates = await repo.selectionMates(tx, batch.recordFileId, place.group, masterId);
+        const after = insertAfter({ name: name.slice(0, 500), position: place.position }, mates, await repo.lastSeq(tx, batch.recordFileId));
         const pageIds = await repo.insertPages(tx, {
-          recordFileId: batch.recordFileId, documentId: batch.documentId, batchId: batch.id, masterId,
+          recordFileId: batch.recordFileId, documentId: batch.documentId, batchId: batch.id, masterId, after,
           pages: info.pages.map((p) => ({ masterPage: p.index, width: p.width, height: p.height, dpi: p.dpi, colourMode: p.colourMode, bitDepth: p.bitDepth })),
         });
         for (const pageId of pageIds) {
@@ -69,7 +81,10 @@ export function createIngest(deps: Deps) {
         }
         await recordEvent(tx, actor, {
           entityType: 'master', entityId: masterId, action: 'master.stored', at: deps.clock(),
-          data: { batchId: batch.id, recordFileId: batch.recordFileId, name, sha256, sizeBytes: file.size, format: info.format, pages: pageIds.length },
+          data: {
+            batchId: batch.id, recordFileId: batch.recordFileId, name, sha256, sizeBytes: file.size, format: info.format, pages: pageIds.length,
+            uploadGroup: place.group, uploadPosition: place.position, firstSeq: after + 1,
+          },
         });
         return { name, status: 'stored' as const, masterId, sha256, format: info.format, pageIds };
       });
@@ -83,12 +98,20 @@ export function createIngest(deps: Deps) {
   /**
    * Files one after another: each is fully decoded, and two 500 MB TIFFs decoding at once would only fight over
    * the same cores and memory. An infrastructure failure on one file is reported for that file; the others go on.
+   * `selection`: the client's selection id and the first file's place in it (the browser sends one file per request);
+   * without one, the request is its own selection in the order its files were sent; with an id but no position, the
+   * files are placed by natural name order.
    */
-  async function ingest(actor: Actor, batch: repo.BatchRow, files: UploadedFile[]) {
+  async function ingest(actor: Actor, batch: repo.BatchRow, files: UploadedFile[], selection: { group?: string; position?: number } = {}) {
+    const group = selection.group ?? randomUUID();
+    const placeOf = (i: number): SelectionPlace => ({
+      group,
+      position: selection.position != null ? selection.position + i : selection.group ? null : i,
+    });
     const outcomes: FileOutcome[] = [];
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       try {
-        outcomes.push(await ingestOne(actor, batch, file));
+        outcomes.push(await ingestOne(actor, batch, file, placeOf(i)));
       } catch (err) {
         deps.log.error({ err, batchId: batch.id, file: file.originalName }, 'lưu bản gốc thất bại');
         const app = err instanceof AppError ? err : null;

@@ -28,12 +28,12 @@ export const pageDerivativesJob: JobHandler<{ pageId: number }> = async ({ pageI
     await deps.blobs.put(k.access, d.access, { contentType: 'image/jpeg', size: d.access.length });
     await deps.blobs.put(k.thumb, d.thumbnail, { contentType: 'image/webp', size: d.thumbnail.length });
     await deps.blobs.put(k.pyramid, d.pyramid, { contentType: 'image/tiff', size: d.pyramid.length });
-    await setDerivatives(deps.db, pageId, k);
+    await setDerivatives(deps.db, pageId, page.masterId, k);
   } catch (err) {
     // A master that passed the full decode at upload but fails now was damaged (or lost) in storage: retrying cannot
     // help; the fixity check reports it, and the page shows 'failed' instead of waiting forever.
     if (err instanceof ImageRejectedError || err instanceof BlobNotFoundError) {
-      await setDerivativesFailed(deps.db, pageId);
+      await setDerivativesFailed(deps.db, pageId, page.masterId);
       log.error({ err, pageId }, 'không tạo được ảnh phái sinh');
       return;
     }

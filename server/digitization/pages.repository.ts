@@ -97,15 +97,16 @@ export async function pagesOcr(db: Queryable, pageIds: number[]): Promise<Map<nu
   }]));
 }
 
-export async function setDerivatives(db: Queryable, pageId: number, keys: { access: string; thumb: string; pyramid: string }) {
+/** Only if the page still shows the master the derivatives were made from (a replaced page waits for its own job). */
+export async function setDerivatives(db: Queryable, pageId: number, masterId: number, keys: { access: string; thumb: string; pyramid: string }) {
   await db.query(
-    `UPDATE pages SET access_key = $2, thumb_key = $3, pyramid_key = $4, derivatives_status = 'done' WHERE id = $1`,
-    [pageId, keys.access, keys.thumb, keys.pyramid],
+    `UPDATE pages SET access_key = $2, thumb_key = $3, pyramid_key = $4, derivatives_status = 'done' WHERE id = $1 AND master_id = $5`,
+    [pageId, keys.access, keys.thumb, keys.pyramid, masterId],
   );
 }
 
-export async function setDerivativesFailed(db: Queryable, pageId: number) {
-  await db.query(`UPDATE pages SET derivatives_status = 'failed' WHERE id = $1 AND derivatives_status <> 'done'`, [pageId]);
+export async function setDerivativesFailed(db: Queryable, pageId: number, masterId: number) {
+  await db.query(`UPDATE pages SET derivatives_status = 'failed' WHERE id = $1 AND master_id = $2 AND derivatives_status <> 'done'`, [pageId, masterId]);
 }
 
 /** Marks running only for the attempt the job was sent for; false = stale or already done. */

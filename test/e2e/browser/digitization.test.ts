@@ -7,6 +7,9 @@ const T = 'digitization';
 describe('digitisation in the browser', () => {
   let env: BrowserEnv;
   let notation: string;
+  let batchUrl: string;
+  const pageNames = async () =>
+    (await env.t.db.query<{ name: string }>('SELECT m.original_name AS name FROM pages p JOIN masters m ON m.id = p.master_id ORDER BY p.seq')).map((r) => r.name);
 
   beforeAll(async () => {
     // The in-process job runner does derivatives and OCR, as `npm start` does.
@@ -29,6 +32,7 @@ describe('digitisation in the browser', () => {
     await page.getByLabel('Ghi chú đợt').fill('Đợt thử nghiệm');
     await page.getByRole('button', { name: 'Tạo đợt' }).click();
     await page.getByRole('heading', { name: /Đợt số hóa #\d+/ }).waitFor();
+    batchUrl = page.url();
 
     const good1 = await pagePng(['BIÊN BẢN GIAO NHẬN TÀI LIỆU', 'Ủy ban nhân dân tỉnh Hưng Yên', 'Năm 2010']);
     const good2 = await pagePng(['DANH MỤC HỒ SƠ NỘP LƯU', 'Lưu trữ tỉnh Hưng Yên']);
@@ -39,15 +43,21 @@ describe('digitisation in the browser', () => {
     ]);
     await page.getByRole('button', { name: 'Bắt đầu tải lên' }).click();
     const items = page.getByTestId('upload-item');
-    await expect.poll(async () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 60_000 }).toEqual(['stored', 'stored', 'rejected']);
-    const rejected = items.nth(2);
+    // The list is shown (and sent) in natural file-name order: the order the pages get.
+    await expect.poll(() => items.locator('.upload-name').allInnerTexts()).toEqual(['khong-phai-anh.png', 'trang-01.png', 'trang-02.png']);
+    await expect.poll(async () => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 60_000 }).toEqual(['rejected', 'stored', 'stored']);
+    const rejected = items.nth(0);
     await expect.poll(() => rejected.innerText()).toMatch(/Bị từ chối/);
+    // The Vietnamese reason only, never the error code behind it (IMAGE_TYPE_UNSUPPORTED and the like).
+    expect(await rejected.innerText()).not.toMatch(/\b[A-Z]+(_[A-Z]+)+\b/);
     await shot(page, T, '01-uploaded');
 
     // Progress is polled by the page; OCR of two small pages finishes on its own.
     await page.locator('[data-testid=batch-progress][data-finished=true]').waitFor({ timeout: 180_000 });
     const rows = await env.t.db.query<{ ocr_status: string }>('SELECT ocr_status FROM pages ORDER BY seq');
     expect(rows.map((r) => r.ocr_status)).toEqual(['done', 'done']);
+    // Pages are numbered in selection order, whichever of the two parallel uploads finished first.
+    expect(await pageNames()).toEqual(['trang-01.png', 'trang-02.png']);
     await shot(page, T, '02-ocr-done');
   });
 
@@ -72,6 +82,27 @@ describe('digitisation in the browser', () => {
     // Tiles really arrived through the IIIF endpoint (the canvas is drawn), then the screenshot shows the boxes.
     await page.waitForTimeout(1500);
     await shot(page, T, '04-viewer');
+    expect(env.pageErrors).toEqual([]);
+  });
+
+  it('when staff move a page down and delete one after confirming, then the stored page order follows', async () => {
+    const { page, base } = env;
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await login(page, base, 'soha.lan', 'mat-khau-thu-nghiem');
+    await page.goto(batchUrl);
+    const editor = page.getByTestId('page-editor');
+    await editor.waitFor();
+    await page.getByRole('button', { name: 'Chuyển trang 1 xuống' }).click();
+    await expect.poll(pageNames).toEqual(['trang-02.png', 'trang-01.png']);
+    await expect.poll(() => editor.locator('tbody tr').first().innerText()).toMatch(/Trang 1/);
+    await shot(page, T, '05-pages-reordered');
+
+    await page.getByRole('button', { name: 'Xóa trang 2' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Xóa hẳn trang 2?' }).waitFor();
+    await shot(page, T, '06-delete-confirm');
+    await page.getByRole('button', { name: 'Xóa hẳn', exact: true }).click();
+    await expect.poll(pageNames).toEqual(['trang-02.png']);
+    await expect.poll(() => editor.locator('tbody tr').count()).toBe(1);
     expect(env.pageErrors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Loading, Section, Stat } from '../../components/ui.js';
 import { Bar, ScanUploader, size } from './ScanUploader.js';
+import { PageEditor } from './PageEditor.js';
 
 type Master = BatchProgress['masters'][number];
 
@@ -72,6 +73,11 @@ export function BatchPage({ id }: { id: number }) {
         <p className="muted">{p.finished ? vi.dig.finished : vi.dig.live}</p>
         <ErrorMessage error={action.error} />
       </Section>
+      {isStaff(user) && (
+        <Section title={vi.dig.pagesOfFile}>
+          <PageEditor fileId={p.recordFileId} version={`${p.pages}-${p.derivatives.done}-${p.ocr.done}`} onChanged={progress.reload} />
+        </Section>
+      )}
       <Section title={vi.dig.masters}>
         <DataTable rows={p.masters} columns={MASTER_COLUMNS} rowKey={(m) => m.id} testId="masters" />
       </Section>

@@ -8,6 +8,7 @@ import type { DocumentMeta, FileMetadata } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field, Loading, Section } from '../../components/ui.js';
+import { DateInput } from '../../components/DateInput.js';
 
 /** Field → max length (TT 02/2019 annex as implemented; the server checks the same limits). */
 const FILE_TEXT: [keyof FileMetadata & string, number][] = [
@@ -129,7 +130,7 @@ function NewDocument({ fileId, next, onDone }: { fileId: number; next: number; o
       {text('codeNumber', 11)}
       {text('codeNotation', 30)}
       <Field label={vi.meta.docFields.issuedDate}>
-        <input type="date" value={d.issuedDate} onChange={set('issuedDate')} />
+        <DateInput value={d.issuedDate} onChange={(v) => setD({ ...d, issuedDate: v })} />
       </Field>
       {text('organName', 200)}
       {text('subject', 500)}

@@ -18,12 +18,17 @@ interface Item {
 }
 
 const PARALLEL = 2;
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+/** Natural file-name order ("trang-2" before "trang-10"): the order shown is the order the pages get. */
+export const byName = (a: File, b: File) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** Scans run from a few hundred KB (a JPEG page) to hundreds of MB (a colour TIFF). */
 export const size = (bytes: number) => (bytes < 1024 * 1024 ? `${num(bytes / 1024, 0)} KB` : `${num(bytes / 1024 / 1024, 1)} MB`);
 
 /**
  * Sends each scan in its own request (two at a time) so every file gets its own progress bar and its own verdict;
  * a bad file never holds back the good ones. The server checks content, so the picker's filter is only a convenience.
+ * Each request carries the selection's id and the file's place in the list, so the server numbers pages in this
+ * order whichever upload finishes first.
  */
 export function ScanUploader({ batchId, onUploaded }: { batchId: number; onUploaded: () => void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -33,9 +38,10 @@ export function ScanUploader({ batchId, onUploaded }: { batchId: number; onUploa
 
   const update = (i: number, state: State) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, state } : x)));
 
-  async function sendOne(i: number, file: File) {
+  async function sendOne(i: number, file: File, group: string) {
     const { promise, abort } = api.digitization.uploadScans(batchId, [file], (sent, total) =>
       update(i, sent >= total && total > 0 ? { kind: 'checking' } : { kind: 'uploading', sent }),
+      { group, position: String(i) },
     );
     aborts.current.push(abort);
     try {
@@ -57,11 +63,13 @@ export function ScanUploader({ batchId, onUploaded }: { batchId: number; onUploa
     if (!list.length) return;
     setBusy(true);
     aborts.current = [];
+    // Not crypto.randomUUID(): it exists only in secure contexts, and centres often serve the app over plain HTTP.
+    const group = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
     let next = 0;
     const worker = async () => {
       while (next < list.length) {
         const i = next++;
-        await sendOne(i, list[i]!);
+        await sendOne(i, list[i]!, group);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, list.length) }, worker));
@@ -83,7 +91,7 @@ export function ScanUploader({ batchId, onUploaded }: { batchId: number; onUploa
             name="files"
             accept=".tif,.tiff,.jpg,.jpeg,.png,image/tiff,image/jpeg,image/png"
             disabled={busy}
-            onChange={(e) => setItems(Array.from(e.target.files ?? []).map((file) => ({ file, state: { kind: 'waiting' } })))}
+            onChange={(e) => setItems(Array.from(e.target.files ?? []).sort(byName).map((file) => ({ file, state: { kind: 'waiting' } })))}
           />
           {vi.dig.chooseScans}
         </label>
@@ -146,7 +154,7 @@ function Verdict({ state }: { state: State }) {
     default:
       return (
         <span className="upload-error" role="alert">
-          <Badge tone="bad">{state.kind === 'failed' ? vi.dig.failed : vi.dig.rejected}</Badge> {state.message} <code>{state.code}</code>
+          <Badge tone="bad">{state.kind === 'failed' ? vi.dig.failed : vi.dig.rejected}</Badge> {state.message}
         </span>
       );
   }
