@@ -7,7 +7,7 @@ import { visibleHandover } from './handover.guards.js';
 import { findPlan } from './handover.repository.js';
 import { reconciliationOf, toHandover } from './handover.view.js';
 import { listDiscrepancies } from './receipt.repository.js';
-import { buildRecordDocx } from './record-docx.js';
+import { buildRecordDocx, placeNameOf } from './record-docx.js';
 
 export function recordDocumentUseCases(deps: Deps) {
   return {
@@ -20,7 +20,8 @@ export function recordDocumentUseCases(deps: Deps) {
         draft: h.status !== 'received',
         centreName: deps.config.CENTRE_NAME,
         agencyName: h.agencyName,
-        place: h.place,
+        placeName: deps.config.CENTRE_PLACE ?? placeNameOf(deps.config.CENTRE_NAME),
+        venue: h.place,
         date: h.handoverDate ?? vnToday(deps.clock),
         legalBasis: h.legalBasis,
         plan,

@@ -2,16 +2,24 @@
  * Biên bản giao nhận tài liệu (handover record) as DOCX, following the usual form (docs/domain.md §2.4):
  * national heading, place and date, legal basis, both parties, fonds and date span, quantities,
  * inventory copies, physical condition, discrepancies, attachments and two signature blocks.
+ * Laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) prescribes for administrative documents: A4, Times New Roman,
+ * margins 20/20/30/20 mm, the organ's name over a 6 cm column at the top left and the national heading over 10 cm at
+ * the top right, each with its rule beneath, the place and date in italics under the motto.
  * Pure: data in, bytes out; the only module that imports "docx".
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { vnDate, vnLongDate } from '../core/time/index.js';
+import {
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+} from 'docx';
+import { vnDate } from '../core/time/index.js';
 
 export interface RecordDocData {
   draft: boolean;
   centreName: string;
   agencyName: string;
-  place: string | null;
+  /** Địa danh of the date line: the province (or city) the centre stands in, e.g. "Hưng Yên". */
+  placeName: string;
+  /** Where the handover took place ("tại …"), e.g. the centre's reading room; null = left blank to fill in. */
+  venue: string | null;
   /** YYYY-MM-DD: the handover date, or today for a draft. */
   date: string;
   legalBasis: string | null;
@@ -38,30 +46,81 @@ export interface RecordDocData {
 export const LAW_2024_HANDOVERS_FROM = '2025-07-01';
 
 const FONT = 'Times New Roman';
-const SIZE = 26; // half-points: 13 pt, the size of Vietnamese administrative documents
+const SIZE = 28; // half-points: 14 pt body, as most Vietnamese administrative documents (13–14 allowed)
 const BLANK = '…………………………';
+const CM = 567; // twips
 
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, italics: o.italics });
+// Widths in twips. The text area is 21 − 3 − 2 = 16 cm: 6 cm for the organ, 10 cm for the national heading, whose
+// 12 pt bold line measures 8.8 cm in Times New Roman / Liberation Serif and so stays on one line with the cell margins.
+const LEFT_COL = 6 * CM;
+const RIGHT_COL = 10 * CM;
+const CELL_MARGIN = 108; // Word's default left and right cell margin
+// Rules: as long as the motto (13 pt bold: 5.6 cm); a third to a half of the organ's line; the same under the title.
+const MOTTO_RULE = 5.6 * CM;
+const ORGAN_RULE = 2.2 * CM;
+const TITLE_RULE = 3 * CM;
 
-const para = (children: TextRun[] | string, o: { center?: boolean; after?: number; indent?: boolean } = {}) =>
+type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
+const run = (text: string, o: RunStyle = {}) => new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, italics: o.italics });
+
+interface ParaOptions { center?: boolean; after?: number; before?: number; indent?: boolean; keepNext?: boolean }
+const para = (children: TextRun[] | string, o: ParaOptions = {}) =>
   new Paragraph({
     alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? 80 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
+    spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 240 },
+    indent: o.indent ? { firstLine: CM } : undefined,
+    keepNext: o.keepNext,
+    keepLines: true,
     children: typeof children === 'string' ? [run(children)] : children,
   });
+
+/** A centred horizontal rule `length` twips long in a column `width` twips wide: an empty paragraph's top border. */
+const rule = (width: number, length: number, after = 120) => {
+  const side = Math.max(0, Math.round((width - 2 * CELL_MARGIN - length) / 2));
+  return new Paragraph({
+    spacing: { before: 0, after, line: 240 },
+    indent: { left: side, right: side },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 4 })],
+  });
+};
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 
-function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
-  const cell = (children: Paragraph[]) => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left), cell(right)] })] });
+/** Two borderless fixed-width columns on one row that never splits over a page. */
+function twoColumns(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
+  const cell = (w: number, children: Paragraph[]) => new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: widths[0] + widths[1], type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(widths[0], left), cell(widths[1], right)] })],
+  });
 }
 
 const num = (n: number) => n.toLocaleString('vi-VN');
 const metres = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+/** Counts of copies are written with two digits in records ("02 bản"), whoever typed them. */
+const copies = (n: number) => String(n).padStart(2, '0');
+
+/** "ngày 05 tháng 02 năm 2026": Nghị định 30 writes days below 10 and the months 1 and 2 with a leading zero. */
+export function documentDate(day: string): string {
+  const d = Number(day.slice(8, 10));
+  const m = Number(day.slice(5, 7));
+  return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${day.slice(0, 4)}`;
+}
+
+/**
+ * The địa danh of a centre's documents from its name (Nghị định 30, Phụ lục I): the province ("… tỉnh Hưng Yên" →
+ * "Hưng Yên"); a centrally-run city keeps its name as written ("Hà Nội", "Thành phố Hồ Chí Minh").
+ */
+export function placeNameOf(centreName: string): string {
+  const m = /(?:^|\s)(tỉnh|thành phố|tp\.?)\s+(.+)$/iu.exec(centreName.trim());
+  if (!m) return centreName.trim();
+  return /^hồ chí minh$/iu.test(m[2]) ? `Thành phố ${m[2]}` : m[2];
+}
 
 /** Staff type free text with or without a final full stop; the record adds its own punctuation. */
 const bare = (s: string) => s.trim().replace(/[.;:,\s]+$/u, '');
@@ -101,32 +160,48 @@ function discrepancyLines(d: RecordDocData): Paragraph[] {
   return out;
 }
 
-export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
-  const heading = twoColumns(
-    [para([run(d.centreName.toUpperCase(), { bold: true, size: 24 })], { center: true }), para([run('Số: ……/BB-GN', { size: 24 })], { center: true })],
+function heading(d: RecordDocData): Table {
+  return twoColumns(
+    [LEFT_COL, RIGHT_COL],
+    [
+      para([run(d.centreName.toUpperCase(), { bold: true, size: 24 })], { center: true, after: 0 }),
+      rule(LEFT_COL, ORGAN_RULE),
+      para([run('Số: ……/BB-GN', { size: 26 })], { center: true }),
+    ],
     [
       para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], { center: true, after: 0 }),
-      para([run('Độc lập - Tự do - Hạnh phúc', { bold: true })], { center: true }),
-      para([run(`${d.place ?? BLANK}, ${vnLongDate(d.date)}`, { italics: true })], { center: true }),
+      para([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })], { center: true, after: 0 }),
+      rule(RIGHT_COL, MOTTO_RULE),
+      para([run(`${d.placeName}, ${documentDate(d.date)}`, { italics: true })], { center: true }),
     ],
   );
+}
+
+/** Both signatures; every paragraph keeps with the next so the block stays with the closing line above it. */
+function signatures(d: RecordDocData): Table {
   const sign = (side: string, name: string | null) => [
-    para([run(side, { bold: true })], { center: true, after: 0 }),
-    para([run('(Ký, ghi rõ họ tên và đóng dấu)', { italics: true })], { center: true, after: 1400 }),
-    para([run(name ?? '', { bold: true })], { center: true }),
+    para([run(side, { bold: true })], { center: true, after: 0, keepNext: true }),
+    para([run('(Ký, ghi rõ họ tên và đóng dấu)', { italics: true })], { center: true, after: 1200, keepNext: true }),
+    para([run(name ?? '', { bold: true })], { center: true, keepNext: true }),
   ];
+  const half = (LEFT_COL + RIGHT_COL) / 2;
+  return twoColumns([half, half], sign('ĐẠI DIỆN BÊN GIAO', d.delivering.name), sign('ĐẠI DIỆN BÊN NHẬN', d.receiving.name));
+}
+
+export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
   const period = d.fromYear === null ? BLANK : d.fromYear === d.toYear ? `năm ${d.fromYear}` : `${d.fromYear} - ${d.toYear}`;
   const measured = d.measuredMetres !== null ? `${metres(d.measuredMetres)} mét giá (đo thực tế)` : 'chưa đo thực tế';
   const children = [
     ...(d.draft ? [para([run('DỰ THẢO', { bold: true, size: 32 })], { center: true })] : []),
-    heading,
-    para([run('BIÊN BẢN GIAO NHẬN TÀI LIỆU', { bold: true, size: 28 })], { center: true, after: 0 }),
-    para([run(`Về việc giao nộp tài liệu của ${d.agencyName} vào ${d.centreName}`, { bold: true })], { center: true, after: 240 }),
+    heading(d),
+    para([run('BIÊN BẢN GIAO NHẬN TÀI LIỆU', { bold: true })], { center: true, before: 240, after: 0, keepNext: true }),
+    para([run(`Về việc giao nộp tài liệu của ${d.agencyName} vào ${d.centreName}`, { bold: true })], { center: true, after: 0, keepNext: true }),
+    rule(LEFT_COL + RIGHT_COL + 2 * CELL_MARGIN, TITLE_RULE, 240),
     ...legalBasis(d).map((l) => para([run(l, { italics: true })], { indent: true })),
-    para(`Hôm nay, ${vnLongDate(d.date)}, tại ${d.place ?? BLANK}, chúng tôi gồm:`, { indent: true }),
-    para([run(`BÊN GIAO: ${d.agencyName}`, { bold: true })], { indent: true }),
+    para(`Hôm nay, ${documentDate(d.date)}, tại ${d.venue ?? BLANK}, chúng tôi gồm:`, { indent: true }),
+    para([run(`BÊN GIAO: ${d.agencyName}`, { bold: true })], { indent: true, keepNext: true }),
     para(`Ông (bà): ${d.delivering.name ?? BLANK}      Chức vụ: ${d.delivering.position ?? BLANK}`, { indent: true }),
-    para([run(`BÊN NHẬN: ${d.centreName}`, { bold: true })], { indent: true }),
+    para([run(`BÊN NHẬN: ${d.centreName}`, { bold: true })], { indent: true, keepNext: true }),
     para(`Ông (bà): ${d.receiving.name ?? BLANK}      Chức vụ: ${d.receiving.position ?? BLANK}`, { indent: true }),
     para('Thống nhất lập biên bản giao nhận tài liệu với những nội dung sau:', { indent: true }),
     para(`1. Tên khối tài liệu (phông) giao nộp: ${d.fondsName ?? `Phông lưu trữ ${d.agencyName}`}. Thời gian của tài liệu: ${period}.`, { indent: true }),
@@ -136,16 +211,17 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
       { indent: true },
     ),
     para(`3. Tình trạng vật lý của tài liệu giao nộp: ${d.physicalCondition ? bare(d.physicalCondition) : BLANK}.`, { indent: true }),
-    para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: ${d.inventoryCopies} bản.`, { indent: true }),
+    para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: ${copies(d.inventoryCopies)} bản.`, { indent: true }),
     ...discrepancyLines(d),
     para(`6. Tài liệu kèm theo khác: ${d.attachments ? bare(d.attachments) : 'không'}.`, { indent: true }),
-    para('Biên bản này được lập thành 02 bản, mỗi bên giữ 01 bản và có giá trị như nhau.', { indent: true, after: 240 }),
-    twoColumns(sign('ĐẠI DIỆN BÊN GIAO', d.delivering.name), sign('ĐẠI DIỆN BÊN NHẬN', d.receiving.name)),
+    para('Biên bản này được lập thành 02 bản, mỗi bên giữ 01 bản và có giá trị như nhau.', { indent: true, after: 240, keepNext: true }),
+    signatures(d),
   ];
   const doc = new Document({
     creator: d.centreName,
     title: 'Biên bản giao nhận tài liệu',
-    sections: [{ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
   });
   return Packer.toBuffer(doc);
 }

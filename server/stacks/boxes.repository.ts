@@ -85,9 +85,11 @@ export interface LocatedFile {
   title: string;
   agencyName: string;
   fondsCode: string | null;
+  boxId: number;
   boxCode: string;
   boxNo: string | null;
   shelfId: number | null;
+  roomId: number | null;
   repositoryName: string | null;
   roomName: string | null;
   unitCode: string | null;
@@ -101,8 +103,8 @@ export interface LocatedFile {
 export function locateFiles(db: Queryable, code: string, limit: number): Promise<LocatedFile[]> {
   return db.query<LocatedFile>(
     `SELECT rf.id AS "fileId", rf.file_code AS "fileCode", rf.file_notation AS "fileNotation", rf.title,
-            a.name AS "agencyName", f.code AS "fondsCode", b.code AS "boxCode", b.box_no AS "boxNo",
-            s.id AS "shelfId", p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
+            a.name AS "agencyName", f.code AS "fondsCode", b.id AS "boxId", b.code AS "boxCode", b.box_no AS "boxNo",
+            s.id AS "shelfId", r.id AS "roomId", p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
        FROM record_files rf
        JOIN source_agencies a ON a.id = rf.agency_id
        LEFT JOIN fonds f ON f.id = rf.fonds_id
@@ -117,5 +119,42 @@ export function locateFiles(db: Queryable, code: string, limit: number): Promise
       ORDER BY rf.file_code NULLS LAST, rf.id
       LIMIT $2`,
     [code, limit],
+  );
+}
+
+export interface LocatedBoxRow {
+  boxId: number;
+  code: string;
+  boxNo: string | null;
+  agencyName: string | null;
+  fondsCode: string | null;
+  handoverId: number | null;
+  files: number;
+  shelfId: number | null;
+  roomId: number | null;
+  repositoryName: string | null;
+  roomName: string | null;
+  unitCode: string | null;
+  shelfCode: string | null;
+}
+
+/** The box whose code is `code`, case-insensitive: a scanner may send the label's code in either case. */
+export function locateBox(db: Queryable, code: string) {
+  return one<LocatedBoxRow>(
+    db,
+    `SELECT b.id AS "boxId", b.code, b.box_no AS "boxNo", a.name AS "agencyName", f.code AS "fondsCode", b.handover_id AS "handoverId",
+            (SELECT count(*)::int FROM record_files rf WHERE rf.box_id = b.id) AS files,
+            s.id AS "shelfId", r.id AS "roomId", p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
+       FROM boxes b
+       LEFT JOIN source_agencies a ON a.id = b.agency_id
+       LEFT JOIN fonds f ON f.id = b.fonds_id
+       LEFT JOIN shelves s ON s.id = b.shelf_id
+       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
+       LEFT JOIN rooms r ON r.id = u.room_id
+       LEFT JOIN repositories p ON p.id = r.repository_id
+      WHERE lower(b.code) = lower($1)
+      ORDER BY b.id
+      LIMIT 1`,
+    [code],
   );
 }

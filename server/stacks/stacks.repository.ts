@@ -58,6 +58,12 @@ export function shelvesByIds(db: Queryable, ids: number[]): Promise<ShelfRow[]> 
   return db.query<ShelfRow>(`${SHELF_SELECT} WHERE s.id = ANY($1::int[]) ${SHELF_ORDER}`, [ids]);
 }
 
+/** The shelves of one shelf unit or of every unit in a room, in placement order. */
+export function shelvesIn(db: Queryable, where: { unitId: number } | { roomId: number }): Promise<ShelfRow[]> {
+  const [column, id] = 'unitId' in where ? ['u.id', where.unitId] : ['r.id', where.roomId];
+  return db.query<ShelfRow>(`${SHELF_SELECT} WHERE ${column} = $1 ${SHELF_ORDER}`, [id]);
+}
+
 export function listRepositories(db: Queryable): Promise<RepositoryRow[]> {
   return db.query<RepositoryRow>(`SELECT id, code, name, address FROM repositories ORDER BY code COLLATE "C", id`);
 }

@@ -4,7 +4,9 @@ import { STAFF } from '../core/actor.js';
 import { type AnyRoute, defineRoute, IdParams } from '../http/route.js';
 import { BodyId, Id, requiredText, text } from '../core/schemas.js';
 import type { StacksService } from './stacks.service.js';
-import { BoxTypeList, BoxType, StacksTree, RepositoryCreated, RoomCreated, ShelfUnitCreated, Shelf, ShelfBoxList, Suggestion, Capacity, LocatedFiles } from '../contract/stacks.js';
+import { BoxTypeList, BoxType, StacksTree, RepositoryCreated, RoomCreated, ShelfUnitCreated, Shelf, ShelfBoxList, Suggestion, Capacity, Located } from '../contract/stacks.js';
+import { PDF_TYPE } from '../core/download.js';
+import type { BoxFilter } from './print.repository.js';
 
 const code = requiredText(50);
 const metres = z.number().positive('Phải lớn hơn 0').max(1000, 'Tối đa 1000 m');
@@ -30,6 +32,20 @@ const SuggestQuery = z.strictObject({
   boxTypeId: Id.optional(),
 });
 const LocateQuery = z.strictObject({ code: requiredText(200) });
+const LabelsQuery = z
+  .strictObject({ handoverId: Id.optional(), shelfId: Id.optional(), unitId: Id.optional(), boxId: Id.optional() })
+  .refine((q) => Object.values(q).filter((v) => v !== undefined).length === 1, {
+    message: 'Chọn đúng một trong: lần giao nộp (handoverId), tầng giá (shelfId), giá (unitId) hoặc hộp (boxId).',
+  });
+
+/** The one filter the labels query carries, as the print use case takes it. */
+function labelTarget(q: z.output<typeof LabelsQuery>): BoxFilter {
+  if (q.handoverId) return { handoverId: q.handoverId };
+  if (q.shelfId) return { shelfId: q.shelfId };
+  if (q.unitId) return { unitId: q.unitId };
+  return { boxId: q.boxId! };
+}
+
 
 export function stacksRoutes(_deps: Deps, s: { stacks: StacksService }): AnyRoute[] {
   const st = s.stacks;
@@ -76,8 +92,28 @@ export function stacksRoutes(_deps: Deps, s: { stacks: StacksService }): AnyRout
       handler: () => st.capacity(),
     }),
     defineRoute({
-      method: 'get', path: '/api/stacks/locate', response: LocatedFiles, tag: 'stacks', access: STAFF, query: LocateQuery, summary: 'Tìm vị trí hồ sơ theo mã hồ sơ hoặc số và ký hiệu',
+      method: 'get', path: '/api/stacks/locate', response: Located, tag: 'stacks', access: STAFF, query: LocateQuery, summary: 'Tìm vị trí theo mã hộp (quét mã vạch nhãn hộp), mã hồ sơ hoặc số và ký hiệu',
       handler: ({ query }) => st.locate(query.code),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/stacks/labels.pdf', produces: PDF_TYPE, tag: 'stacks', access: STAFF, query: LabelsQuery,
+      summary: 'Nhãn hộp (PDF, A4, 6 nhãn/trang, mã vạch mã hộp) của một lần giao nộp, một tầng giá, một giá hoặc một hộp',
+      handler: ({ query }) => st.boxLabels(labelTarget(query)),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/stacks/shelf-units/:id/shelf-list.pdf', produces: PDF_TYPE, tag: 'stacks', access: STAFF, params: IdParams,
+      summary: 'Danh mục hộp trên một giá (PDF): từng tầng, từng hộp với phông, mục lục, hồ sơ từ – đến',
+      handler: ({ params }) => st.shelfList({ unitId: params.id }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/stacks/rooms/:id/shelf-list.pdf', produces: PDF_TYPE, tag: 'stacks', access: STAFF, params: IdParams,
+      summary: 'Danh mục hộp trên các giá của một phòng kho (PDF)',
+      handler: ({ params }) => st.shelfList({ roomId: params.id }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/stacks/handovers/:id/inventory.pdf', produces: PDF_TYPE, tag: 'stacks', access: STAFF, params: IdParams,
+      summary: 'Mục lục hồ sơ của một lần giao nộp đã nhận, kèm mã hồ sơ, hộp và vị trí trên giá (PDF)',
+      handler: ({ params }) => st.inventoryWithLocations(params.id),
     }),
   ];
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../core/actor.js';
 import { createBoxPlacement } from './box-placement.service.js';
 import * as boxesRepo from './boxes.repository.js';
 import { createLayout } from './layout.service.js';
+import { createStacksPrint } from './print.service.js';
 import { shelfLabel, shelvesByIds } from './stacks.repository.js';
 
 export type { PlaceHandoverBoxesInput, PlacedBox } from './box-placement.service.js';
@@ -15,6 +16,7 @@ const LOCATE_LIMIT = 100;
 export function createStacksService(deps: Deps) {
   const placement = createBoxPlacement(deps);
   const layout = createLayout(deps);
+  const print = createStacksPrint(deps);
 
   async function listBoxTypes() {
     await placement.ensureDefaultBoxType(deps.db);
@@ -38,18 +40,23 @@ export function createStacksService(deps: Deps) {
     return { items: await boxesRepo.boxesOnShelf(deps.db, shelfId) };
   }
 
+  /** A box code (scanned off a label) finds the box; a file code or number finds the files. */
   async function locate(code: string) {
-    const rows = await boxesRepo.locateFiles(deps.db, code, LOCATE_LIMIT);
+    const label = (r: { repositoryName: string | null; roomName: string | null; unitCode: string | null; shelfCode: string | null }) =>
+      r.shelfCode != null ? shelfLabel({ repositoryName: r.repositoryName!, roomName: r.roomName!, unitCode: r.unitCode!, code: r.shelfCode }) : null;
+    const [box, rows] = await Promise.all([boxesRepo.locateBox(deps.db, code), boxesRepo.locateFiles(deps.db, code, LOCATE_LIMIT)]);
     return {
-      items: rows.map(({ shelfId, repositoryName, roomName, unitCode, shelfCode, ...r }) => {
-        const label = shelfId != null ? shelfLabel({ repositoryName: repositoryName!, roomName: roomName!, unitCode: unitCode!, code: shelfCode! }) : null;
-        return { ...r, shelfId, shelfLabel: label, path: label };
+      box: box ? (({ repositoryName, roomName, unitCode, shelfCode, ...b }) => ({ ...b, shelfLabel: label(box) }))(box) : null,
+      items: rows.map(({ repositoryName, roomName, unitCode, shelfCode, ...r }) => {
+        const l = label({ repositoryName, roomName, unitCode, shelfCode });
+        return { ...r, shelfLabel: l, path: l };
       }),
     };
   }
 
   return {
     ...layout,
+    ...print,
     listBoxTypes,
     createBoxType,
     shelfBoxes,

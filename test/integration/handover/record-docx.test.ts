@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { inventoryRows } from '../../support/inventory-factory.js';
 import { approvedHandover, newHandover, receiptBody, seedWorld, uploadRows, type World } from './fixture.js';
+import { docxToPdf, pdfPages, pdfTextPages } from '../print/pdf-tools.js';
+import { documentDate, placeNameOf } from '../../../server/handover/record-docx.js';
 
 let t: TestApp;
 let w: World;
@@ -28,13 +30,14 @@ async function docText(id: number): Promise<string> {
 
 describe('handover record (Biên bản giao nhận tài liệu)', () => {
   it('when the handover is a draft, then the record is marked DỰ THẢO and carries the heading, the parties and the inventory figures', async () => {
-    const h = await newHandover(w, w.staff, { deliveringName: 'Nguyễn Văn An', deliveringPosition: 'Chánh Văn phòng', place: 'Hưng Yên' });
+    const h = await newHandover(w, w.staff, { deliveringName: 'Nguyễn Văn An', deliveringPosition: 'Chánh Văn phòng', place: 'Phòng đọc, Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên' });
     await uploadRows(w, h.id, inventoryRows(25, { filesPerBox: 10 }));
     const text = await docText(h.id);
     expect(text).toContain('DỰ THẢO');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(text).toContain('Hưng Yên, ngày 22 tháng 11 năm 2026');
+    expect(text).toContain('\nHưng Yên, ngày 22 tháng 11 năm 2026\n');
+    expect(text).toContain('Hôm nay, ngày 22 tháng 11 năm 2026, tại Phòng đọc, Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên, chúng tôi gồm:');
     expect(text).toContain('BIÊN BẢN GIAO NHẬN TÀI LIỆU');
     expect(text).toContain('BÊN GIAO: Sở Tài chính tỉnh Hưng Yên');
     expect(text).toContain('BÊN NHẬN: Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên');
@@ -61,14 +64,18 @@ describe('handover record (Biên bản giao nhận tài liệu)', () => {
     expect(text).toContain('Căn cứ Luật Lưu trữ số 01/2011/QH13');
     expect(text).toContain('Thông tư số 16/2014/TT-BNV');
     expect(text).not.toContain('33/2024/QH15');
-    expect(text).toContain('Thành phố Hưng Yên, ngày 20 tháng 6 năm 2025');
+    // The venue staff typed is where it happened; the date line's place name is the centre's province.
+    expect(text).toContain('\nHưng Yên, ngày 20 tháng 6 năm 2025\n');
+    expect(text).toContain('tại Thành phố Hưng Yên, chúng tôi gồm:');
     expect(text).toContain('Căn cứ Quyết định số 45/QĐ-SNV ngày 10/6/2026 của Sở Nội vụ phê duyệt Danh mục hồ sơ, tài liệu nộp lưu');
     expect(text).toContain('Ông (bà): Trần Thị Bình      Chức vụ: Trưởng phòng Thu thập, bổ sung tài liệu');
     expect(text).toContain('Phông Sở Tài chính tỉnh Hưng Yên');
     expect(text).toContain('2 hộp (cặp), 19 hồ sơ');
     expect(text).toContain('0,25 mét giá (đo thực tế)');
     expect(text).toContain('Tình trạng vật lý của tài liệu giao nộp: Tài liệu còn tốt; một số tờ bị ố vàng');
-    expect(text).toContain('Mục lục hồ sơ, tài liệu nộp lưu kèm theo: 2 bản');
+    expect(text).toContain('Mục lục hồ sơ, tài liệu nộp lưu kèm theo: 02 bản');
+    expect(text).toContain('lập thành 02 bản, mỗi bên giữ 01 bản');
+    expect(text).not.toMatch(/[^0-9]2 bản/);
     expect(text).toContain('theo mục lục 20 hồ sơ; thiếu 1; thừa 0; hư hỏng 1; thực nhận 19 hồ sơ');
     expect(text).toContain('- Thiếu: Số TT 4, hồ sơ 04-TĐKT: Không có trong hộp');
     expect(text).toContain('Danh mục tài liệu hạn chế sử dụng (01 bản)');
@@ -98,5 +105,42 @@ describe('handover record (Biên bản giao nhận tài liệu)', () => {
 
   it('when the handover does not exist, then 404', async () => {
     expect((await w.staff.get('/api/handovers/999999/record.docx')).status).toBe(404);
+  });
+
+  it('when rendered by LibreOffice (Liberation Serif), then the national heading is one line beside the organ, and the signature block never leaves the closing line or splits, however long the record', async () => {
+    const docs: Buffer[] = [];
+    for (const n of [0, 2, 4, 6, 8, 12]) {
+      const h = await approvedHandover(w, inventoryRows(20, { filesPerBox: 10 }), { place: 'Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên' });
+      const discrepancies = Array.from({ length: n }, (_, i) => ({ kind: 'damaged', rowNo: i + 1, description: 'Rách mép, ố vàng' }));
+      expect((await w.staff.post(`/api/handovers/${h.id}/receive`, receiptBody({ handoverDate: '2026-02-05', discrepancies }))).status).toBe(200);
+      const r = await w.staff.get(`/api/handovers/${h.id}/record.docx`);
+      expect(r.status).toBe(200);
+      docs.push(r.buffer);
+    }
+    const pdfs = await docxToPdf(docs);
+    for (const [i, pdf] of pdfs.entries()) {
+      const pages = await pdfTextPages(pdf);
+      expect(pages.length).toBe(await pdfPages(pdf));
+      if (i === 0) expect(pages.length).toBe(1);
+      const first = pages[0].split('\n');
+      expect(first.some((l) => /TRUNG TÂM LƯU TRỮ\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$/.test(l)), pages[0]).toBe(true);
+      expect(first.some((l) => /Số: ……\/BB-GN\s+Hưng Yên, ngày 05 tháng 02 năm 2026\s*$/.test(l)), pages[0]).toBe(true);
+      const signing = pages.findIndex((p) => p.includes('ĐẠI DIỆN BÊN GIAO'));
+      expect(signing, `record ${i}`).toBeGreaterThanOrEqual(0);
+      expect(pages[signing], `record ${i}: closing line with the signatures`).toContain('Biên bản này được lập thành 02 bản');
+      expect(pages[signing], `record ${i}: names under the signatures`).toMatch(/^\s*Nguyễn Văn An\s+Trần Thị Bình\s*$/m);
+      expect(signing, `record ${i}: signatures on the last page`).toBe(pages.length - 1);
+    }
+  }, 180_000);
+});
+
+describe('record date line (Nghị định 30/2020/NĐ-CP)', () => {
+  it('when the centre is provincial, then the place name is the province; days below 10 and months 1–2 take a leading zero', () => {
+    expect(placeNameOf('Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên')).toBe('Hưng Yên');
+    expect(placeNameOf('Trung tâm Lưu trữ lịch sử thành phố Hà Nội')).toBe('Hà Nội');
+    expect(placeNameOf('Trung tâm Lưu trữ lịch sử Thành phố Hồ Chí Minh')).toBe('Thành phố Hồ Chí Minh');
+    expect(documentDate('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
+    expect(documentDate('2026-11-22')).toBe('ngày 22 tháng 11 năm 2026');
+    expect(documentDate('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
   });
 });

@@ -77,7 +77,7 @@ describe('robustness', () => {
   it('when every stacks and reports route is called by an admin with dummy ids and empty bodies, then it never answers 500', async () => {
     const admin = await t.as('admin');
     const mine = t.routes.filter((r) => /^\/api\/(stacks|reports|box-types)/.test(r.path));
-    expect(mine.length).toBe(13);
+    expect(mine.length).toBeGreaterThanOrEqual(17); // 13 JSON routes and 4 printable PDFs
     for (const r of mine) {
       const res = await admin.request(r.method.toUpperCase(), r.path.replace(/:[A-Za-z]+/g, '999999'), r.method === 'get' ? undefined : {});
       expect(res.status, `${r.method} ${r.path}`).toBeLessThan(500);
@@ -104,7 +104,29 @@ describe('locating a file', () => {
     ]);
     const byNotation = await staff.get(`/api/stacks/locate?code=${encodeURIComponent('dt-05')}`);
     expect(byNotation.body.items.map((i: any) => [i.fileCode, i.path])).toEqual([['HY.001.2010.01', 'Kho D / Phòng 401 / Giá 03 / Tầng 1']]);
-    expect((await staff.get('/api/stacks/locate?code=KHONG-CO')).body.items).toEqual([]);
+    expect((await staff.get('/api/stacks/locate?code=KHONG-CO')).body).toEqual({ box: null, items: [] });
+  });
+
+  it('when a box code is typed or scanned (any case), then the box comes back with its shelf and room, ready to open', async () => {
+    const { roomId, units } = await layout(staff, { repo: 'E', room: '501', units: [{ code: '09', shelves: 2, capacityM: 0.1 }] });
+    const ag = await agency(t, 'SOQH', 'Sở Quy hoạch');
+    const h = await handover(t, ag);
+    await recordFile(t, { agencyId: ag, handoverId: h, rowNo: 1, notation: 'QH-01', boxNo: '1' });
+    await recordFile(t, { agencyId: ag, handoverId: h, rowNo: 2, notation: 'QH-02', boxNo: '2' });
+    await place(t, { handoverId: h, agencyId: ag, boxes: ['1', '2'], shelfIds: units[0].shelves });
+
+    const r = await staff.get(`/api/stacks/locate?code=h-${h}-2`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      box: {
+        boxId: expect.any(Number), code: `H-${h}-2`, boxNo: '2', agencyName: 'Sở Quy hoạch', fondsCode: null, handoverId: h, files: 1,
+        shelfId: units[0].shelves[1], roomId, shelfLabel: 'Kho E / Phòng 501 / Giá 09 / Tầng 2',
+      },
+      items: [],
+    });
+    const file = await staff.get('/api/stacks/locate?code=QH-01');
+    expect(file.body.box).toBeNull();
+    expect(file.body.items).toEqual([expect.objectContaining({ fileNotation: 'QH-01', boxCode: `H-${h}-1`, shelfId: units[0].shelves[0], roomId })]);
   });
 });
 
