@@ -105,7 +105,7 @@ export async function loadBacklogDemo(api: ApiClient, log: (msg: string) => void
     const [step, metres] = steps[Math.min(w, steps.length - 1)];
     await api.post('/api/scheduling/progress', { backlogItemId: ubhcItem.id, stepId: step, workDate: day, metres: w < 3 ? metres : 1.2, files: 40, staffId: staffIds[0] });
     if (w >= 2) await api.post('/api/scheduling/progress', { backlogItemId: vanGiangOffice, stepId: w < 4 ? 'p01' : 'p03', workDate: day, metres: w < 4 ? 18 : 3, staffId: staffIds[2] });
-    await api.post('/api/scheduling/progress', { restorationItemId: restoration[w < 5 ? 0 : 2], stepId: w < 5 ? 'r3' : 'r2', workDate: day, pages: w < 5 ? 45 : 110, staffId: staffIds[16] });
+    await api.post('/api/scheduling/progress', { restorationItemId: restoration[w < 5 ? 0 : 2], stepId: w < 5 ? 'r3' : 'r2', workDate: day, pages: w < 5 ? 45 : 70, staffId: staffIds[16] });
   }
   const replan = await api.post<{ id: number }>(`/api/scheduling/plans/${plan.id}/replan`, { label: `Lập lại kế hoạch ${year}–${year + 1} theo tiến độ thực tế` });
   await api.post(`/api/scheduling/plans/${replan.id}/what-if`, {

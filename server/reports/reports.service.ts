@@ -1,55 +1,69 @@
-/** Yearly figures for Sở Nội vụ, derived only from the 'handover.received' events (docs/domain.md §7). */
+/** Yearly figures for Sở Nội vụ (docs/domain.md §7), derived only from the event log: one row per year, XLSX and the trend. */
 import type { Deps } from '../deps.js';
 import { ERRORS } from '../core/errors.js';
 import { Download, XLSX_TYPE } from '../core/download.js';
 import { writeXlsx } from '../spreadsheet/write-xlsx.js';
 import { currentYear } from '../core/time/index.js';
 import { loadReceipts } from './received-events.js';
-import { yearlyFigures, type YearlyFigures } from './yearly-figures.js';
+import { loadAppraisals, loadDigitised, loadWorkDone } from './work-events.js';
+import { firstYear, yearlyFigures, type YearlyFigures, type YearlySources } from './yearly-figures.js';
 
 const MAX_RANGE_YEARS = 100;
 
+type Column = { header: string; width?: number; value: (r: YearlyFigures) => number };
+
+/** §7's order: intake, appraisal and deposit, digitisation, processing, restoration, then holdings at the year's end. */
+const COLUMNS: Column[] = [
+  { header: 'Năm', width: 8, value: (r) => r.year },
+  { header: 'Số hồ sơ thu', value: (r) => r.filesReceived },
+  { header: 'Mét giá đo thực tế', value: (r) => r.metresReceived.measured },
+  { header: 'Mét giá ước tính', value: (r) => r.metresReceived.estimated },
+  { header: 'Số lần giao nộp', value: (r) => r.handoversReceived },
+  { header: 'Số cơ quan được thẩm định', width: 18, value: (r) => r.agenciesAppraised },
+  { header: 'Số cơ quan nộp lưu', value: (r) => r.agenciesDeposited },
+  { header: 'Số trang số hóa', value: (r) => r.pagesDigitised },
+  { header: 'Số hồ sơ chỉnh lý xong', width: 18, value: (r) => r.processed.files },
+  { header: 'Mét giá chỉnh lý xong', width: 18, value: (r) => r.processed.metres },
+  { header: 'Số trang tu bổ', value: (r) => r.pagesRestored },
+  { header: 'Tổng hồ sơ trong kho (cuối năm)', width: 22, value: (r) => r.holdings.files },
+  { header: 'Tổng cơ quan đã nộp (cuối năm)', width: 22, value: (r) => r.holdings.agencies },
+  { header: 'Tổng mét giá đo thực tế (cuối năm)', width: 24, value: (r) => r.holdings.metres.measured },
+  { header: 'Tổng mét giá ước tính (cuối năm)', width: 24, value: (r) => r.holdings.metres.estimated },
+  { header: 'Tổng trang đã số hóa (cuối năm)', width: 22, value: (r) => r.holdings.pagesDigitised },
+];
+
 export function createReportsService(deps: Deps) {
+  async function sources(): Promise<YearlySources> {
+    const [receipts, appraisals, digitised, work] = [
+      await loadReceipts(deps.db), await loadAppraisals(deps.db), await loadDigitised(deps.db), await loadWorkDone(deps.db),
+    ];
+    return { receipts, appraisals, digitised, work };
+  }
+
   async function yearly(q: { year?: number }): Promise<YearlyFigures> {
     const year = q.year ?? currentYear(deps.clock);
-    return yearlyFigures(await loadReceipts(deps.db), year);
+    return yearlyFigures(await sources(), year);
   }
 
-  /** One row per year; by default from the first receipt (or this year) to this year. */
-  async function yearlyXlsx(q: { from?: number; to?: number }): Promise<Download> {
-    const receipts = await loadReceipts(deps.db);
-    const thisYear = currentYear(deps.clock);
-    const to = q.to ?? thisYear;
-    const from = q.from ?? Math.min(to, ...receipts.map((r) => r.year));
+  /** One row per year; by default from the first year with any figure (or this year) to this year. */
+  async function series(q: { from?: number; to?: number }) {
+    const src = await sources();
+    const to = q.to ?? currentYear(deps.clock);
+    const from = q.from ?? Math.min(to, firstYear(src) ?? to);
     if (from > to) throw ERRORS.yearRangeReversed();
-    if (to - from + 1 > MAX_RANGE_YEARS) {
-      throw ERRORS.yearRangeTooLong(MAX_RANGE_YEARS);
-    }
-    const rows = Array.from({ length: to - from + 1 }, (_, i) => yearlyFigures(receipts, from + i));
-    const body = await writeXlsx([
-      {
-        name: 'Số liệu năm',
-        title: `Số liệu thu nộp tài liệu ${from}–${to} (${deps.config.CENTRE_NAME})`,
-        columns: [
-          { header: 'Năm', width: 8, value: (r: YearlyFigures) => r.year },
-          { header: 'Số lần giao nộp', value: (r: YearlyFigures) => r.handoversReceived },
-          { header: 'Số cơ quan nộp lưu', value: (r: YearlyFigures) => r.agenciesDeposited },
-          { header: 'Số hồ sơ thu', value: (r: YearlyFigures) => r.filesReceived },
-          { header: 'Mét giá đo thực tế', value: (r: YearlyFigures) => r.metresReceived.measured },
-          { header: 'Mét giá ước tính', value: (r: YearlyFigures) => r.metresReceived.estimated },
-          { header: 'Tổng hồ sơ trong kho (cuối năm)', width: 22, value: (r: YearlyFigures) => r.holdings.files },
-          { header: 'Tổng cơ quan đã nộp (cuối năm)', width: 22, value: (r: YearlyFigures) => r.holdings.agencies },
-          { header: 'Tổng mét giá đo thực tế (cuối năm)', width: 24, value: (r: YearlyFigures) => r.holdings.metres.measured },
-          { header: 'Tổng mét giá ước tính (cuối năm)', width: 24, value: (r: YearlyFigures) => r.holdings.metres.estimated },
-        ],
-        rows,
-      },
-    ]);
-    return Download.attachment(`so-lieu-thu-nop-${from}-${to}.xlsx`, XLSX_TYPE, body);
-
+    if (to - from + 1 > MAX_RANGE_YEARS) throw ERRORS.yearRangeTooLong(MAX_RANGE_YEARS);
+    return { from, to, years: Array.from({ length: to - from + 1 }, (_, i) => yearlyFigures(src, from + i)) };
   }
 
-  return { yearly, yearlyXlsx };
+  async function yearlyXlsx(q: { from?: number; to?: number }): Promise<Download> {
+    const { from, to, years } = await series(q);
+    const body = await writeXlsx([
+      { name: 'Số liệu năm', title: `Số liệu thống kê lưu trữ ${from}–${to} (${deps.config.CENTRE_NAME})`, columns: COLUMNS, rows: years },
+    ]);
+    return Download.attachment(`so-lieu-thong-ke-${from}-${to}.xlsx`, XLSX_TYPE, body);
+  }
+
+  return { yearly, series, yearlyXlsx };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

@@ -1,8 +1,17 @@
-/** Yearly intake figures and the intake rate, computed from receipts alone. Pure (test/unit/stacks/). */
+/** Yearly figures (docs/domain.md §7) and the intake rate, computed from loaded events alone. Pure (test/unit/stacks/). */
 import { roundM } from '../core/metres.js';
 import type { Receipt } from './received-events.js';
+import { FINAL_PROCESSING_STEP, type Appraisal, type Digitised, type WorkDone } from './work-events.js';
 
 export interface Metres { measured: number; estimated: number }
+
+/** Everything the yearly figures are made of; each list comes from one kind of event. */
+export interface YearlySources {
+  receipts: Receipt[];
+  appraisals: Appraisal[];
+  digitised: Digitised[];
+  work: WorkDone[];
+}
 
 export interface YearlyFigures {
   year: number;
@@ -11,8 +20,14 @@ export interface YearlyFigures {
   agenciesDeposited: number;
   /** Kept apart (docs/domain.md §3): `measured` sums the receipts that were measured, `estimated` sums every receipt's estimate. */
   metresReceived: Metres;
-  /** Everything received up to the end of the year. */
-  holdings: { files: number; agencies: number; metres: Metres };
+  /** Distinct agencies whose handover was appraised in the year. */
+  agenciesAppraised: number;
+  pagesDigitised: number;
+  /** Files and metres through the final processing step in the year. */
+  processed: { files: number; metres: number };
+  pagesRestored: number;
+  /** Everything received (and digitised) up to the end of the year. */
+  holdings: { files: number; agencies: number; metres: Metres; pagesDigitised: number };
 }
 
 function totals(rs: Receipt[]) {
@@ -26,17 +41,30 @@ function totals(rs: Receipt[]) {
   };
 }
 
-export function yearlyFigures(receipts: Receipt[], year: number): YearlyFigures {
-  const inYear = receipts.filter((r) => r.year === year);
+const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
+
+export function yearlyFigures(src: YearlySources, year: number): YearlyFigures {
+  const inYear = src.receipts.filter((r) => r.year === year);
   const t = totals(inYear);
+  const processed = src.work.filter((w) => w.year === year && w.kind === 'processing' && w.stepId === FINAL_PROCESSING_STEP);
   return {
     year,
     filesReceived: t.files,
     handoversReceived: inYear.length,
     agenciesDeposited: t.agencies,
     metresReceived: t.metres,
-    holdings: totals(receipts.filter((r) => r.year <= year)),
+    agenciesAppraised: new Set(src.appraisals.filter((a) => a.year === year).map((a) => a.agencyId)).size,
+    pagesDigitised: sum(src.digitised.filter((d) => d.year === year), (d) => d.pages),
+    processed: { files: sum(processed, (w) => w.files), metres: roundM(sum(processed, (w) => w.metres)) },
+    pagesRestored: sum(src.work.filter((w) => w.year === year && w.kind === 'restoration'), (w) => w.pages),
+    holdings: { ...totals(src.receipts.filter((r) => r.year <= year)), pagesDigitised: sum(src.digitised.filter((d) => d.year <= year), (d) => d.pages) },
   };
+}
+
+/** The first year any figure has data, or null on an empty log. */
+export function firstYear(src: YearlySources): number | null {
+  const years = [...src.receipts, ...src.appraisals, ...src.digitised, ...src.work].map((x) => x.year);
+  return years.length ? Math.min(...years) : null;
 }
 
 export interface IntakeRate {

@@ -41,6 +41,7 @@ export interface RestorationItem {
   priority: number;
   dueDate: string | null;
   notes: string | null;
+  /** Pages recorded as restored, never more than `pages` (recording more is refused; this caps any older excess). */
   donePages: number;
 }
 
@@ -114,7 +115,7 @@ const RESTORATION_SELECT = `
   SELECT r.id, r.agency_id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName", r.fonds_id AS "fondsId", f.code AS "fondsCode",
          r.unit_kind AS "unitKind", r.reference, r.pages, r.damage_type AS "damageType", r.damage_level AS "damageLevel",
          r.start_year AS "startYear", r.end_year AS "endYear", r.priority, r.due_date AS "dueDate", r.notes,
-         COALESCE((SELECT sum(pages) FROM progress_entries pe WHERE pe.restoration_item_id = r.id), 0)::int AS "donePages"
+         LEAST(r.pages, COALESCE((SELECT sum(pages) FROM progress_entries pe WHERE pe.restoration_item_id = r.id), 0))::int AS "donePages"
     FROM restoration_items r JOIN source_agencies a ON a.id = r.agency_id LEFT JOIN fonds f ON f.id = r.fonds_id`;
 
 export async function listRestoration(db: Queryable, f: { agencyId?: number; damageLevel?: string } = {}): Promise<RestorationItem[]> {
@@ -123,6 +124,13 @@ export async function listRestoration(db: Queryable, f: { agencyId?: number; dam
   if (f.agencyId) { params.push(f.agencyId); where.push(`r.agency_id = $${params.length}`); }
   if (f.damageLevel) { params.push(f.damageLevel); where.push(`r.damage_level = $${params.length}`); }
   return db.query<RestorationItem>(`${RESTORATION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.code, r.id`, params);
+}
+
+/** Locks the item and returns the pages already recorded for it (uncapped), so two recordings cannot both pass the check. */
+export async function lockRestorationDone(db: Queryable, id: number): Promise<number> {
+  await db.query(`SELECT id FROM restoration_items WHERE id = $1 FOR UPDATE`, [id]);
+  const [r] = await db.query<{ n: number }>(`SELECT COALESCE(sum(pages), 0)::int AS n FROM progress_entries WHERE restoration_item_id = $1`, [id]);
+  return r.n;
 }
 
 export async function getRestoration(db: Queryable, id: number): Promise<RestorationItem | null> {

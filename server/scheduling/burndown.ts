@@ -59,7 +59,7 @@ export function burndown(plan: StoredPlan, progress: ProgressEntry[], today: str
     remainingNowHours: hours(remainingNow),
     paceHoursPerWeek: hours(pace),
     paceWeeks,
-    plannedFinish: result.finish,
+    plannedFinish: result.unplaced.length ? null : result.finish,
     forecastClear,
     weeks,
   };

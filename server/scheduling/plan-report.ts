@@ -7,6 +7,7 @@ import { baseItemId } from './plan-input.js';
 import type { StoredPlan } from './plan.repository.js';
 import { GRADES } from './norm-catalogue.js';
 import { addDays, vnDate } from '../core/time/index.js';
+import { unplacedWhy } from './plan-beyond.js';
 
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 const hours = (m: number) => (Math.round(m / 6) / 10).toLocaleString('vi-VN');
@@ -91,8 +92,19 @@ export function planView(plan: StoredPlan) {
     agencies.set(it.agencyId, a);
   }
   const { input: _i, result, ...summary } = plan;
+  const complete = folded.unplaced.length === 0;
   return {
     ...summary,
+    // Never a finish while work is unplaced (older stored plans included); the last placed item's day is `placedFinish`.
+    finish: complete ? result.finish : null,
+    complete,
+    placedFinish: result.finish,
+    itemCount: items.length,
+    unplacedCount: folded.unplaced.length,
+    packageCount: result.items.length,
+    unplacedPackageCount: result.unplaced.length,
+    beyondHorizon: result.beyondHorizon ?? null,
+    unplacedWhy: unplacedWhy(folded.unplaced),
     unplaced: folded.unplaced,
     items,
     agencies: [...agencies.values()].sort((a, b) => (a.finish ?? '9999').localeCompare(b.finish ?? '9999')),
@@ -126,8 +138,11 @@ export function comparePlans(a: StoredPlan, b: StoredPlan) {
   const byA = new Map(va.items.map((i) => [i.itemId, i]));
   const byB = new Map(vb.items.map((i) => [i.itemId, i]));
   const side = (v: ReturnType<typeof planView>) => ({
-    id: v.id, label: v.label, kind: v.kind, finish: v.finish, totalLateDays: v.totalLateDays, targetDate: v.targetDate, targetMissed: v.targetMissed,
-    staffCount: v.staff.length, missedCount: v.missedTargets.length, unplacedCount: v.unplaced.length,
+    id: v.id, label: v.label, kind: v.kind, finish: v.finish, complete: v.complete, beyondHorizon: v.beyondHorizon,
+    itemCount: v.itemCount, horizonWeeks: v.horizonWeeks,
+    totalLateDays: v.totalLateDays, targetDate: v.targetDate, targetMissed: v.targetMissed, staffCount: v.staff.length,
+    // Missed = finished late + not placed at all; late days can only count the placed ones.
+    missedCount: v.missedTargets.length, lateCount: v.items.filter((i) => i.missed && i.finish !== null).length, unplacedCount: v.unplacedCount,
   });
   return {
     a: side(va), b: side(vb),

@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/db.js';
 import type { ScheduleInput, ScheduleResult } from './engine/types.js';
 import type { Progress } from './scheduling.schemas.js';
+import type { BeyondHorizon } from './plan-beyond.js';
 
 export type PlanKind = 'plan' | 'what_if' | 'replan';
 
@@ -23,14 +24,19 @@ export interface StoredPlan {
   targetDate: string | null;
   changes: unknown;
   input: ScheduleInput & { context: PlanContext };
-  result: ScheduleResult;
+  /** The engine's result, and (when work was left unplaced) the same input run over a longer horizon. */
+  result: ScheduleResult & { beyondHorizon?: BeyondHorizon | null };
+  /** Null while any item is unplaced: a plan never claims completion it does not reach. */
   finish: string | null;
   totalLateDays: number;
   createdBy: string | null;
   createdAt: string;
 }
 
-export type PlanSummary = Omit<StoredPlan, 'input' | 'result'> & { itemCount: number; unplacedCount: number };
+/** Counts are of items (B12, R3) as the plan page shows them; packages (lô) are counted apart. */
+export type PlanSummary = Omit<StoredPlan, 'input' | 'result'> & {
+  complete: boolean; itemCount: number; unplacedCount: number; packageCount: number; unplacedPackageCount: number; beyondHorizon: BeyondHorizon | null;
+};
 
 export async function insertPlan(db: Queryable, p: Omit<StoredPlan, 'id' | 'createdAt' | 'createdBy'>, userId: number | null): Promise<number> {
   const [r] = await db.query<{ id: number }>(
@@ -44,19 +50,25 @@ export async function insertPlan(db: Queryable, p: Omit<StoredPlan, 'id' | 'crea
 }
 
 const PLAN_COLUMNS = `p.id, p.label, p.kind, p.based_on_id AS "basedOnId", p.norm_version_id AS "normVersionId", p.start_date AS "startDate",
-  p.horizon_weeks AS "horizonWeeks", p.target_date AS "targetDate", p.changes, p.finish, p.total_late_days AS "totalLateDays",
+  p.horizon_weeks AS "horizonWeeks", p.target_date AS "targetDate", p.changes, p.total_late_days AS "totalLateDays",
   u.display_name AS "createdBy", p.created_at AS "createdAt"`;
 
 export async function listPlans(db: Queryable): Promise<PlanSummary[]> {
   return db.query<PlanSummary>(
-    `SELECT ${PLAN_COLUMNS}, jsonb_array_length(p.result->'items')::int AS "itemCount", jsonb_array_length(p.result->'unplaced')::int AS "unplacedCount"
+    // Plans stored before the finish rule still carry a finish despite unplaced work: the CASE hides it.
+    `SELECT ${PLAN_COLUMNS}, CASE WHEN jsonb_array_length(p.result->'unplaced') = 0 THEN p.finish END AS finish,
+            jsonb_array_length(p.result->'unplaced') = 0 AS complete,
+            (SELECT count(DISTINCT split_part(e->>'itemId', '.', 1)) FROM jsonb_array_elements(p.result->'items') e)::int AS "itemCount",
+            (SELECT count(DISTINCT split_part(e->>'itemId', '.', 1)) FROM jsonb_array_elements(p.result->'unplaced') e)::int AS "unplacedCount",
+            jsonb_array_length(p.result->'items')::int AS "packageCount", jsonb_array_length(p.result->'unplaced')::int AS "unplacedPackageCount",
+            p.result->'beyondHorizon' AS "beyondHorizon"
        FROM schedule_plans p LEFT JOIN users u ON u.id = p.created_by ORDER BY p.id DESC`,
   );
 }
 
 export async function getPlan(db: Queryable, id: number): Promise<StoredPlan | null> {
   return (await db.query<StoredPlan>(
-    `SELECT ${PLAN_COLUMNS}, p.input, p.result FROM schedule_plans p LEFT JOIN users u ON u.id = p.created_by WHERE p.id = $1`, [id],
+    `SELECT ${PLAN_COLUMNS}, p.finish, p.input, p.result FROM schedule_plans p LEFT JOIN users u ON u.id = p.created_by WHERE p.id = $1`, [id],
   ))[0] ?? null;
 }
 

@@ -17,6 +17,7 @@ import { holidaysBetween, runSchedule } from './engine-adapter.js';
 import { applyWhatIf, baseItemId, buildInput } from './plan-input.js';
 import { comparePlans, explainPlacement, foldPackages, planView } from './plan-report.js';
 import { burndown } from './burndown.js';
+import { beyondHorizon } from './plan-beyond.js';
 import { currentNormVersionId } from './scheduling.service.js';
 import type { CreatePlan, Progress, WhatIf } from './scheduling.schemas.js';
 
@@ -52,13 +53,15 @@ export function createPlanningService(deps: Deps) {
     input: ScheduleInput, context: PlanContext) {
     if (!input.items.length) throw ERRORS.planNothingToPlan();
     if (!input.staff.length) throw ERRORS.planNoStaff();
-    const result = runSchedule(input);
+    const engine = runSchedule(input);
+    const result = { ...engine, beyondHorizon: beyondHorizon(input, engine) };
+    const finish = engine.unplaced.length ? null : engine.finish;
     const stored = { ...meta, startDate: input.start, horizonWeeks: input.horizonWeeks, input: { ...input, context }, result,
-      finish: result.finish, totalLateDays: result.totalLateDays };
+      finish, totalLateDays: result.totalLateDays };
     const id = await db.transaction(async (tx) => {
       const id = await plans.insertPlan(tx, stored, actor.id);
       await recordEvent(tx, actor, { entityType: 'schedule_plan', entityId: id, action: `schedule.${meta.kind}_created`,
-        after: { label: meta.label, normVersionId: meta.normVersionId, finish: result.finish, changes: meta.changes } });
+        after: { label: meta.label, normVersionId: meta.normVersionId, finish, unplaced: engine.unplaced.length, changes: meta.changes } });
       return id;
     });
     return planView(await load(id));
@@ -138,6 +141,8 @@ export function createPlanningService(deps: Deps) {
           if (!r) throw ERRORS.restorationNotFound();
           if (step.skill !== 'restoration') throw ERRORS.restorationStepOnly();
           if (!v.pages) throw ERRORS.pagesRequired();
+          const done = await items.lockRestorationDone(tx, r.id);
+          if (done + v.pages > r.pages) throw ERRORS.progressExceedsItem(r.pages, done, v.pages);
         }
         if (v.staffId != null && !(await res.getStaff(tx, v.staffId))) throw ERRORS.staffNotFound();
         if (v.workDate > today()) throw ERRORS.workDateInFuture();

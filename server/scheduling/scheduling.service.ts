@@ -109,6 +109,10 @@ export function createSchedulingService(deps: Deps) {
         const start = v.startYear !== undefined ? v.startYear : cur.startYear;
         const end = v.endYear !== undefined ? v.endYear : cur.endYear;
         if (start != null && end != null && start > end) throw ERRORS.yearSpanInvalid();
+        if (v.pages !== undefined) {
+          const done = await items.lockRestorationDone(tx, id);
+          if (v.pages < done) throw ERRORS.restorationPagesBelowDone(done);
+        }
         await items.updateRestoration(tx, id, v);
         await event(actor, 'restoration', id, 'restoration.updated', v);
         return (await items.getRestoration(tx, id))!;

@@ -44,7 +44,8 @@ describe('yearly figures from the event log', () => {
       handoversReceived: 2,
       agenciesDeposited: 2,
       metresReceived: { measured: 28, estimated: 62 },
-      holdings: { files: 2224, agencies: 3, metres: { measured: 37.5, estimated: 70 } },
+      agenciesAppraised: 0, pagesDigitised: 0, processed: { files: 0, metres: 0 }, pagesRestored: 0,
+      holdings: { files: 2224, agencies: 3, metres: { measured: 37.5, estimated: 70 }, pagesDigitised: 0 },
     });
   });
 
@@ -63,13 +64,16 @@ describe('yearly figures from the event log', () => {
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const header = rows.findIndex((x) => x[0] === 'Năm');
-    expect(rows[header].slice(0, 6)).toEqual(['Năm', 'Số lần giao nộp', 'Số cơ quan nộp lưu', 'Số hồ sơ thu', 'Mét giá đo thực tế', 'Mét giá ước tính']);
-    expect(rows.slice(header + 1).map((x) => x.slice(0, 8))).toEqual([
-      [2023, 0, 0, 0, 0, 0, 0, 0],
-      [2024, 1, 1, 300, 9.5, 8, 300, 1],
-      [2025, 2, 2, 1924, 28, 62, 2224, 3],
-      [2026, 1, 1, 50, 0, 1.5, 2274, 3],
+    expect(rows[header].slice(0, 7)).toEqual(['Năm', 'Số hồ sơ thu', 'Mét giá đo thực tế', 'Mét giá ước tính', 'Số lần giao nộp', 'Số cơ quan được thẩm định', 'Số cơ quan nộp lưu']);
+    const col = (name: string) => rows.slice(header + 1).map((x) => x[rows[header].indexOf(name)]);
+    expect(rows.slice(header + 1).map((x) => x.slice(0, 7))).toEqual([
+      [2023, 0, 0, 0, 0, 0, 0],
+      [2024, 300, 9.5, 8, 1, 0, 1],
+      [2025, 1924, 28, 62, 2, 0, 2],
+      [2026, 50, 0, 1.5, 1, 0, 1],
     ]);
+    expect(col('Tổng hồ sơ trong kho (cuối năm)')).toEqual([0, 300, 2224, 2274]);
+    expect(col('Tổng cơ quan đã nộp (cuối năm)')).toEqual([0, 1, 3, 3]);
   });
 
   it('when the range is reversed or the year is not a number, then 400 and a Vietnamese message', async () => {

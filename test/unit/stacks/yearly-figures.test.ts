@@ -21,10 +21,11 @@ describe('receipts from events', () => {
 describe('yearly figures', () => {
   it('when two agencies deposit in a year, then counts, distinct agencies, separate metres and holdings add up', () => {
     const receipts = [r(2023, 1, 100, 3, 2.8), r(2024, 1, 40, 1, null), r(2024, 2, 60, 2, 2.5), r(2025, 3, 5, 0.1, null)];
-    expect(yearlyFigures(receipts, 2024)).toEqual({
+    expect(yearlyFigures({ receipts, appraisals: [], digitised: [], work: [] }, 2024)).toEqual({
       year: 2024, filesReceived: 100, handoversReceived: 2, agenciesDeposited: 2,
       metresReceived: { measured: 2.5, estimated: 3 },
-      holdings: { files: 200, agencies: 2, metres: { measured: 5.3, estimated: 6 } },
+      agenciesAppraised: 0, pagesDigitised: 0, processed: { files: 0, metres: 0 }, pagesRestored: 0,
+      holdings: { files: 200, agencies: 2, metres: { measured: 5.3, estimated: 6 }, pagesDigitised: 0 },
     });
   });
 });

@@ -11,6 +11,7 @@ import { AgencyPicker } from '../../components/AgencyPicker.js';
 import { Field, Loading, Section } from '../../components/ui.js';
 import { DeleteItem, ImportItems } from './ItemActions.js';
 import { RestorationSection } from './RestorationSection.js';
+import { DateInput } from '../../components/DateInput.js';
 
 const s = vi.sched;
 const numOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
@@ -69,7 +70,7 @@ function BacklogForm({ onDone, item }: { onDone: () => void; item?: BacklogItem 
       </Field>
       <Field label={s.coefficient}><input inputMode="decimal" value={f.coef} onChange={set('coef')} /></Field>
       <Field label={s.priority}><input type="number" min={0} max={9} value={f.priority} onChange={set('priority')} /></Field>
-      <Field label={s.dueDate}><input type="date" value={f.due} onChange={set('due')} /></Field>
+      <Field label={s.dueDate}><DateInput value={f.due} onChange={(v) => setF({ ...f, due: v })} /></Field>
       <Field label={s.notes} wide><input value={f.notes} onChange={set('notes')} /></Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy}>{item ? vi.common.save : s.addBacklog}</button>

@@ -2,12 +2,13 @@
 import { api } from '../../api.js';
 import { useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
-import { date } from '../../format.js';
+import { date, num } from '../../format.js';
 import { Link } from '../../router.js';
 import type { PlanComparison } from '../../types.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Loading, Section } from '../../components/ui.js';
+import { PlanFinish } from './PlanPage.js';
 
 const s = vi.sched;
 type Side = PlanComparison['a'];
@@ -17,12 +18,12 @@ function SideCard({ title, side }: { title: string; side: Side }) {
   return (
     <Section title={<>{title}: <Link to={`/scheduling/plans/${side.id}`}>{side.label}</Link></>}>
       <dl className="facts">
-        <dt>{s.overallFinish}</dt><dd data-testid={`compare-finish-${title === s.side.a ? 'a' : 'b'}`}><strong>{date(side.finish)}</strong></dd>
+        <dt>{s.overallFinish}</dt><dd><PlanFinish p={side} testId={`compare-finish-${title === s.side.a ? 'a' : 'b'}`} /></dd>
         <dt>{s.target}</dt><dd>{date(side.targetDate)} {side.targetDate && <Badge tone={side.targetMissed ? 'bad' : 'ok'}>{side.targetMissed ? s.targetMissed : s.targetMet}</Badge>}</dd>
         <dt>{s.staffCount}</dt><dd>{side.staffCount}</dd>
-        <dt>{s.missed}</dt><dd>{side.missedCount}</dd>
-        <dt>{s.unplaced}</dt><dd>{side.unplacedCount}</dd>
-        <dt>{s.lateDays}</dt><dd>{side.totalLateDays}</dd>
+        <dt>{s.missed}</dt><dd>{num(side.missedCount, 0)}{side.unplacedCount > 0 && <span className="muted small"> ({s.missedSplit(num(side.lateCount, 0), num(side.unplacedCount, 0))})</span>}</dd>
+        <dt>{s.unplaced}</dt><dd>{num(side.unplacedCount, 0)}</dd>
+        <dt>{s.lateDays}</dt><dd>{num(side.totalLateDays, 0)}{side.unplacedCount > 0 && <span className="muted small"> ({s.lateDaysPlacedOnly(num(side.unplacedCount, 0))})</span>}</dd>
       </dl>
     </Section>
   );

@@ -10,6 +10,15 @@ const LABEL_W = 300;
 const ROW_H = 18;
 const HEAD_H = 30;
 
+/** A week that starts a month gets the label "thg 1/2027"; with narrow cells only every second or third month, so labels never overlap. */
+function monthStarts(week: string, i: number, cellW: number): boolean {
+  if (i === 0) return true;
+  if (week.slice(8, 10) > '07') return false;
+  const monthW = cellW * 4.3;
+  const every = monthW >= 70 ? 1 : monthW * 2 >= 70 ? 2 : 3;
+  return (Number(week.slice(5, 7)) - 1) % every === 0;
+}
+
 interface Row { key: string; label: string; group?: string; cells: Map<string, number>; capacity?: Map<string, number>; title?: string }
 
 function weeksOf(plan: PlanView): string[] {
@@ -66,8 +75,8 @@ export function Gantt({ plan }: { plan: PlanView }) {
       <p className="muted small">{vi.sched.ganttHint}</p>
       <div className="gantt-wrap">
         <svg width={width} height={height} role="img" aria-label={`${vi.sched.gantt}: ${mode === 'agency' ? vi.sched.perAgency : vi.sched.perTeam}`} data-testid={`gantt-${mode}`}>
-          {weeks.map((w, i) => (w.slice(8, 10) <= '07' || i === 0 ? (
-            <text key={w} x={LABEL_W + i * cellW} y={12} className="gantt-month">{`${w.slice(5, 7)}/${w.slice(2, 4)}`}</text>
+          {weeks.map((w, i) => (monthStarts(w, i, cellW) ? (
+            <text key={w} x={LABEL_W + i * cellW} y={12} className="gantt-month">{vi.sched.monthLabel(Number(w.slice(5, 7)), w.slice(0, 4))}</text>
           ) : null))}
           {lines.map((l, li) => {
             const y = HEAD_H + li * ROW_H;

@@ -5,12 +5,13 @@ import { useAction, useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
 import { date, num } from '../../format.js';
 import { Link } from '../../router.js';
-import type { PlanItemView, PlanView } from '../../types.js';
+import type { PlanItemView, PlanView, SchedulePlanSummary } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Field, Loading, Section } from '../../components/ui.js';
 import { Gantt } from './Gantt.js';
 import { BurndownChart } from './Burndown.js';
+import { DateInput } from '../../components/DateInput.js';
 
 const s = vi.sched;
 
@@ -27,6 +28,19 @@ function Explain({ planId, itemId }: { planId: number; itemId: string }) {
   );
 }
 
+/** "Xong toàn bộ" only when everything is placed; otherwise how many are not, and the estimate over a longer horizon. */
+export function PlanFinish({ p, testId }: { p: Pick<SchedulePlanSummary, 'complete' | 'finish' | 'itemCount' | 'unplacedCount' | 'horizonWeeks' | 'beyondHorizon'>; testId?: string }) {
+  if (p.complete) return <strong data-testid={testId}>{date(p.finish)}</strong>;
+  const b = p.beyondHorizon;
+  return (
+    <span data-testid={testId}>
+      <Badge tone="bad">{s.notComplete}</Badge>
+      <span className="stat-sub">{s.unplacedOf(num(p.unplacedCount, 0), num(p.itemCount, 0), num(p.horizonWeeks, 0))}</span>
+      <span className="stat-sub">{!b ? s.beyondUnknown : b.finish ? s.beyondFinish(date(b.finish), num(b.horizonWeeks, 0)) : s.beyondNever(num(b.unplacedItems, 0), num(b.horizonWeeks, 0))}</span>
+    </span>
+  );
+}
+
 function ItemsTable({ plan }: { plan: PlanView }) {
   const [open, setOpen] = useState<string | null>(null);
   const columns: Column<PlanItemView>[] = [
@@ -35,7 +49,7 @@ function ItemsTable({ plan }: { plan: PlanView }) {
     { header: s.dueDate, cell: (i) => date(i.dueDate) },
     { header: s.start, cell: (i) => date(i.start) },
     { header: s.finish, cell: (i) => (i.finish ? <strong>{date(i.finish)}</strong> : <Badge tone="bad">{s.unplaced}</Badge>) },
-    { header: s.lateDays, cell: (i) => (i.missed ? <Badge tone="bad">{i.lateDays}</Badge> : '0'), align: 'right' },
+    { header: s.lateDays, cell: (i) => (i.missed ? <Badge tone="bad">{num(i.lateDays, 0)}</Badge> : '0'), align: 'right' },
     { header: s.explanation, cell: (i) => <button type="button" onClick={() => setOpen(open === i.itemId ? null : i.itemId)}>{s.why}</button> },
   ];
   return (
@@ -82,7 +96,7 @@ function WhatIfPanel({ plan }: { plan: PlanView }) {
           </div>
         ))}
         <div className="form-grid">
-          <Field label={s.target}><input type="date" value={target} onChange={(e) => setTarget(e.target.value)} /></Field>
+          <Field label={s.target}><DateInput value={target} onChange={setTarget} /></Field>
           <div className="form-actions">
             <button type="button" onClick={() => setAdded([...added, { name: '', grade: '2', skill: 'processing' }])}>{s.addRow}</button>
             <button type="submit" className="primary" disabled={action.busy}>{action.busy ? vi.common.loading : s.runWhatIf}</button>
@@ -92,8 +106,8 @@ function WhatIfPanel({ plan }: { plan: PlanView }) {
       <ErrorMessage error={action.error} />
       {result && (
         <div className="alert alert-info" role="status">
-          <p>{s.overallFinish}: <strong data-testid="whatif-finish">{date(result.finish)}</strong> ({s.plan.toLowerCase()} {s.kinds.plan.toLowerCase()}: {date(plan.finish)})
-            {' · '}{s.missed}: {result.missedTargets.length} · {s.unplaced}: {result.unplaced.length}</p>
+          <p>{s.overallFinish}: <PlanFinish p={result} testId="whatif-finish" /> ({s.basePlan}: {plan.complete ? date(plan.finish) : s.notComplete.toLowerCase()})
+            {' · '}{s.missed}: {num(result.missedTargets.length, 0)} · {s.unplaced}: {num(result.unplacedCount, 0)}</p>
           {result.missedTargets.length > 0 && <ul className="small">{result.missedTargets.slice(0, 10).map((m) => <li key={m.itemId}>{m.label}: {s.dueDate} {date(m.dueDate)}, {s.finish} {date(m.finish)}</li>)}</ul>}
           <p><Link to={`/scheduling/compare/${plan.id}/${result.id}`}>{s.compare}</Link> · <Link to={`/scheduling/plans/${result.id}`}>{s.open}</Link></p>
         </div>
@@ -124,14 +138,21 @@ export function PlanPage({ id }: { id: number }) {
       </div>
       <ErrorMessage error={action.error} />
       <div className="stats sched-stats">
-        <div className="stat"><span className="stat-label">{s.overallFinish}</span><span className="stat-value" data-testid="plan-finish">{date(p.finish)}</span></div>
+        <div className={`stat ${p.complete ? '' : 'stat-bad'}`}><span className="stat-label">{s.overallFinish}</span><span className="stat-value"><PlanFinish p={p} testId="plan-finish" /></span></div>
         <div className={`stat ${p.targetMissed ? 'stat-bad' : 'stat-ok'}`}><span className="stat-label">{s.target}</span><span className="stat-value">{date(p.targetDate)}</span>
           <span className="stat-sub">{p.targetDate ? (p.targetMissed ? s.targetMissed : s.targetMet) : ''}</span></div>
-        <div className="stat"><span className="stat-label">{s.missed}</span><span className="stat-value">{p.missedTargets.length}</span></div>
-        <div className="stat"><span className="stat-label">{s.unplaced}</span><span className="stat-value">{p.unplaced.length}</span></div>
+        <div className="stat"><span className="stat-label">{s.items}</span><span className="stat-value">{num(p.itemCount, 0)}</span><span className="stat-sub" title={s.packagesHint}>{s.packagesCount(num(p.packageCount, 0))}</span></div>
+        <div className="stat"><span className="stat-label">{s.missed}</span><span className="stat-value">{num(p.missedTargets.length, 0)}</span></div>
+        <div className="stat"><span className="stat-label">{s.unplaced}</span><span className="stat-value">{num(p.unplacedCount, 0)}</span><span className="stat-sub">{s.packagesCount(num(p.unplacedPackageCount, 0))}</span></div>
         <div className="stat"><span className="stat-label">{s.staffCount}</span><span className="stat-value">{p.staff.length}</span></div>
-        <div className="stat"><span className="stat-label">{s.normsUsed}</span><span className="stat-value">#{p.normVersionId}</span><span className="stat-sub">{s.start}: {date(p.startDate)}</span></div>
+        <div className="stat"><span className="stat-label">{s.normsUsed}</span><span className="stat-value">{s.normVersionShort(p.normVersionId)}</span><span className="stat-sub">{s.start}: {date(p.startDate)}</span></div>
       </div>
+      {p.unplacedWhy.length > 0 && (
+        <div className="alert alert-warn" role="status" data-testid="plan-unplaced-why">
+          <strong>{s.unplacedWhy}</strong>
+          <ul className="small">{p.unplacedWhy.map((w) => <li key={w.reason}>{w.reason}: {s.itemsCount(num(w.items, 0))}</li>)}</ul>
+        </div>
+      )}
       <Section title={s.perAgency}>
         <DataTable className="table-dense" testId="plan-agencies" rowKey={(a) => a.agencyId} rows={p.agencies} columns={[
           { header: s.agency, cell: (a) => a.agencyName },

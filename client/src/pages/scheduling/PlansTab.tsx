@@ -3,12 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { useAction, useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
-import { date, dateTime, num } from '../../format.js';
+import { date, dateTime, num, todayIso } from '../../format.js';
 import { Link, navigate } from '../../router.js';
 import type { ProgressEntry, SchedulePlanSummary } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Field, Loading, Section } from '../../components/ui.js';
+import { PlanFinish } from './PlanPage.js';
+import { DateInput } from '../../components/DateInput.js';
 
 const s = vi.sched;
 
@@ -17,10 +19,10 @@ const PLAN_COLUMNS: Column<SchedulePlanSummary>[] = [
   { header: '', cell: (p) => <Badge tone={p.kind === 'plan' ? 'info' : p.kind === 'replan' ? 'ok' : 'neutral'}>{s.kinds[p.kind]}</Badge> },
   { header: s.start, cell: (p) => date(p.startDate) },
   { header: s.target, cell: (p) => date(p.targetDate) },
-  { header: s.finish, cell: (p) => <strong>{date(p.finish)}</strong> },
-  { header: s.items, cell: (p) => p.itemCount, align: 'right' },
-  { header: s.unplaced, cell: (p) => (p.unplacedCount ? <Badge tone="bad">{p.unplacedCount}</Badge> : '0'), align: 'right' },
-  { header: s.normsUsed, cell: (p) => `#${p.normVersionId}` },
+  { header: s.finish, cell: (p) => <PlanFinish p={p} /> },
+  { header: s.items, cell: (p) => <span title={s.packagesHint}>{s.itemsCount(num(p.itemCount, 0))}<div className="muted small">{s.packagesCount(num(p.packageCount, 0))}</div></span>, align: 'right' },
+  { header: s.unplaced, cell: (p) => (p.unplacedCount ? <Badge tone="bad">{s.itemsCount(num(p.unplacedCount, 0))}</Badge> : '0'), align: 'right' },
+  { header: s.normsUsed, cell: (p) => s.normVersionShort(p.normVersionId) },
   { header: s.createdAt, cell: (p) => <span className="small">{dateTime(p.createdAt)}{p.createdBy ? ` · ${p.createdBy}` : ''}</span> },
   { header: '', cell: (p) => (p.basedOnId ? <Link to={`/scheduling/compare/${p.basedOnId}/${p.id}`}>{s.compareWith}</Link> : null) },
 ];
@@ -38,9 +40,9 @@ function CreatePlan() {
   return (
     <form className="form-grid" onSubmit={submit} aria-label={s.createPlan}>
       <Field label={s.planLabel} wide><input required value={f.label} onChange={set('label')} /></Field>
-      <Field label={s.start}><input type="date" value={f.start} onChange={set('start')} /></Field>
+      <Field label={s.start}><DateInput value={f.start} onChange={(v) => setF({ ...f, start: v })} /></Field>
       <Field label={s.horizon}><input type="number" min={1} max={260} value={f.horizonWeeks} onChange={set('horizonWeeks')} /></Field>
-      <Field label={s.target}><input type="date" value={f.targetDate} onChange={set('targetDate')} /></Field>
+      <Field label={s.target}><DateInput value={f.targetDate} onChange={(v) => setF({ ...f, targetDate: v })} /></Field>
       <div className="form-actions"><button type="submit" className="primary" disabled={action.busy}>{action.busy ? vi.common.loading : s.createPlan}</button></div>
       <ErrorMessage error={action.error} />
     </form>
@@ -74,7 +76,7 @@ export function ProgressTab() {
   const list = useAsync(() => api.scheduling.progress(), []);
   const refs = useAsync(() => Promise.all([api.scheduling.backlog(), api.scheduling.restoration(), api.scheduling.norms(), api.scheduling.staff()]), []);
   const action = useAction();
-  const [f, setF] = useState({ item: '', stepId: '', workDate: new Date().toISOString().slice(0, 10), metres: '', files: '', pages: '', staffId: '' });
+  const [f, setF] = useState({ item: '', stepId: '', workDate: todayIso(), metres: '', files: '', pages: '', staffId: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const [backlog, restoration, norms, staff] = refs.data ?? [null, null, null, null];
   const isRestoration = f.item.startsWith('R');
@@ -99,7 +101,7 @@ export function ProgressTab() {
           </select>
         </Field>
         <Field label={s.step}><select required value={f.stepId} onChange={set('stepId')}><option value="">{s.choose}</option>{steps.map((st) => <option key={st.stepId} value={st.stepId}>{st.stepId} {st.name.slice(0, 50)}</option>)}</select></Field>
-        <Field label={s.workDate}><input type="date" required value={f.workDate} onChange={set('workDate')} /></Field>
+        <Field label={s.workDate}><DateInput required value={f.workDate} onChange={(v) => setF({ ...f, workDate: v })} /></Field>
         {isRestoration
           ? <Field label={s.pages}><input type="number" min={1} value={f.pages} onChange={set('pages')} /></Field>
           : <><Field label={s.metres}><input inputMode="decimal" value={f.metres} onChange={set('metres')} /></Field>

@@ -8,6 +8,7 @@ import type { NormStepDef, StaffMemberRow } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Field, Loading, Section } from '../../components/ui.js';
+import { DateInput } from '../../components/DateInput.js';
 
 const s = vi.sched;
 const SKILLS = ['processing', 'restoration', 'digitization'] as const;
@@ -56,8 +57,8 @@ function StaffSection() {
       <form className="form-grid" onSubmit={addLeave} aria-label={s.addLeave}>
         <Field label={s.staff}><select required value={leave.staffId} onChange={(e) => setLeave({ ...leave, staffId: e.target.value })}>
           <option value="">{s.choose}</option>{list.data?.items.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}</select></Field>
-        <Field label={s.from}><input type="date" required value={leave.startDate} onChange={(e) => setLeave({ ...leave, startDate: e.target.value })} /></Field>
-        <Field label={s.to}><input type="date" required value={leave.endDate} onChange={(e) => setLeave({ ...leave, endDate: e.target.value })} /></Field>
+        <Field label={s.from}><DateInput required value={leave.startDate} onChange={(v) => setLeave({ ...leave, startDate: v })} /></Field>
+        <Field label={s.to}><DateInput required value={leave.endDate} onChange={(v) => setLeave({ ...leave, endDate: v })} /></Field>
         <Field label={s.reason}><input value={leave.reason} onChange={(e) => setLeave({ ...leave, reason: e.target.value })} /></Field>
         <div className="form-actions"><button type="submit" disabled={action.busy}>{s.addLeave}</button></div>
       </form>
@@ -91,7 +92,7 @@ function CalendarSection() {
           <h3>{s.closures}</h3>
           <ul className="plain-list small">{cal.data?.closures.map((c) => <li key={c.id}>{date(c.date)} — {c.reason}</li>)}</ul>
           <form className="form-grid" onSubmit={submit} aria-label={s.addClosure}>
-            <Field label={s.date}><input type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} /></Field>
+            <Field label={s.date}><DateInput required value={f.date} onChange={(v) => setF({ ...f, date: v })} /></Field>
             <Field label={s.reason}><input required value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} /></Field>
             <div className="form-actions"><button type="submit" disabled={action.busy}>{s.addClosure}</button></div>
           </form>

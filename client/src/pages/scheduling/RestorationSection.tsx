@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { AgencyPicker } from '../../components/AgencyPicker.js';
 import { Badge, Field, Section } from '../../components/ui.js';
 import { DeleteItem, ImportItems } from './ItemActions.js';
+import { DateInput } from '../../components/DateInput.js';
 
 const s = vi.sched;
 const numOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
@@ -71,7 +72,7 @@ function RestorationForm({ onDone, item }: { onDone: () => void; item?: Restorat
       <Field label={s.startYear}><input type="number" min={1800} max={2100} value={f.startYear} onChange={set('startYear')} /></Field>
       <Field label={s.endYear}><input type="number" min={1800} max={2100} value={f.endYear} onChange={set('endYear')} /></Field>
       <Field label={s.priority}><input type="number" min={0} max={9} value={f.priority} onChange={set('priority')} /></Field>
-      <Field label={s.dueDate}><input type="date" value={f.due} onChange={set('due')} /></Field>
+      <Field label={s.dueDate}><DateInput value={f.due} onChange={(v) => setF({ ...f, due: v })} /></Field>
       <Field label={s.notes} wide><input value={f.notes} onChange={set('notes')} /></Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy}>{item ? vi.common.save : s.addRestoration}</button>
