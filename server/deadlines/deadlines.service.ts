@@ -8,9 +8,7 @@ import { LEVEL_LABELS, STATUS_LABELS } from '../intake/agency-rules.js';
 import { currentYear } from '../core/time/index.js';
 import { DUE_RULE_LABELS, type DueRule } from './deposit-deadline.js';
 import * as repo from './deadlines.repository.js';
-import type { DueFileRow, OverdueAgencyRow, OverdueSort } from './deadlines.repository.js';
-
-const LIST_MAX = 200;
+import type { DueFileRow, DueFileSort, DueList, OverdueSort } from './deadlines.repository.js';
 
 export type DueStatus = 'overdue' | 'due_this_year' | 'due_next_year' | 'later' | 'pending_declassification' | 'deposited';
 
@@ -18,6 +16,14 @@ export interface OverdueQuery {
   sort: OverdueSort;
   order?: 'asc' | 'desc';
   level?: 'province' | 'district' | 'commune';
+}
+
+export interface DueFilesQuery {
+  list: DueList;
+  sort: DueFileSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
 }
 
 export function dueStatus(f: { received: boolean; dueYear: number | null }, year: number): DueStatus {
@@ -39,11 +45,12 @@ function presentFile(f: DueFileRow, year: number) {
 /** Counts first: the natural question is "who is most behind", so numbers sort descending by default. */
 const defaultOrder = (sort: OverdueSort) => (sort === 'overdueFiles' ? 'desc' : 'asc');
 
+const LIST_TITLES: Record<DueList, string> = { overdue: 'Hồ sơ quá hạn nộp lưu', upcoming: 'Hồ sơ sắp đến hạn nộp lưu' };
+
 export function createDeadlinesService(deps: Deps) {
   async function forAgency(agency: { id: number; code: string; name: string }) {
     const year = currentYear(deps.clock);
     const groups = await repo.dueGroups(deps.db, agency.id);
-    const files = await repo.owedFiles(deps.db, agency.id, year, LIST_MAX);
     const summary = {
       overdue: { files: 0, earliestDueYear: null as number | null },
       dueThisYear: { files: 0 },
@@ -65,21 +72,20 @@ export function createDeadlinesService(deps: Deps) {
       else summary.deposited.files += g.files;
       if (!g.received && g.dueYear !== null) byYear.push({ dueYear: g.dueYear, rule: g.rule, files: g.files, ruleLabel: ruleLabel(g.rule) });
     }
-    const presented = files.map((f) => presentFile(f, year));
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
       currentYear: year,
       transitionRule: deps.config.DEADLINE_TRANSITION_RULE,
       summary,
       byYear,
-      upcoming: presented.filter((f) => f.status !== 'overdue'),
-      overdueFiles: presented.filter((f) => f.status === 'overdue'),
     };
   }
 
-  async function agencyOr404(agencyId: number) {
+  /** Unknown id → 404 for everyone; another agency's id → 403 for an agency account. */
+  async function visibleAgency(actor: Actor, agencyId: number) {
     const agency = await repo.agencyRef(deps.db, agencyId);
     if (!agency) throw ERRORS.notFound('cơ quan');
+    assertOwnAgency(actor, agencyId);
     return agency;
   }
 
@@ -89,17 +95,50 @@ export function createDeadlinesService(deps: Deps) {
     return { currentYear: year, items: rows.map((r) => ({ ...r, yearsOverdue: year - r.earliestDueYear })) };
   }
 
+  async function filesOf(agencyId: number, q: Omit<DueFilesQuery, 'limit'> & { limit?: number }) {
+    const year = currentYear(deps.clock);
+    const page = await repo.dueFilesPage(deps.db, agencyId, year, { ...q, order: q.order ?? 'asc' });
+    return { currentYear: year, total: page.total, items: page.items.map((f) => presentFile(f, year)) };
+  }
+
   return {
     async agencyDeadlines(actor: Actor, agencyId: number) {
-      // Unknown id → 404 for everyone; another agency's id → 403 for an agency account.
-      const agency = await agencyOr404(agencyId);
-      assertOwnAgency(actor, agencyId);
-      return forAgency(agency);
+      return forAgency(await visibleAgency(actor, agencyId));
     },
 
     async mine(actor: Actor) {
       if (actor.agencyId === null) throw ERRORS.forbidden('Chỉ tài khoản cơ quan có hạn nộp lưu của riêng mình.');
-      return forAgency(await agencyOr404(actor.agencyId));
+      return forAgency(await visibleAgency(actor, actor.agencyId));
+    },
+
+    /** One page of an agency's overdue or upcoming files, with the total. */
+    async dueFiles(actor: Actor, agencyId: number, q: DueFilesQuery) {
+      await visibleAgency(actor, agencyId);
+      return filesOf(agencyId, q);
+    },
+
+    /** The whole list (every page), in the order the table shows. */
+    async dueFilesXlsx(actor: Actor, agencyId: number, q: Omit<DueFilesQuery, 'limit' | 'offset'>): Promise<Download> {
+      const agency = await visibleAgency(actor, agencyId);
+      const { currentYear: year, items } = await filesOf(agencyId, { ...q, offset: 0 });
+      type Item = (typeof items)[number] & { no: number };
+      const body = await writeXlsx([
+        {
+          name: LIST_TITLES[q.list],
+          title: `${LIST_TITLES[q.list]} — ${agency.name} — năm ${year}`,
+          rows: items.map((f, i) => ({ ...f, no: i + 1 })),
+          columns: [
+            { header: 'STT', width: 6, value: (r: Item) => r.no },
+            { header: 'Số và ký hiệu hồ sơ', width: 18, value: (r: Item) => r.fileNotation },
+            { header: 'Tiêu đề hồ sơ', width: 60, value: (r: Item) => r.title },
+            { header: 'Năm kết thúc', width: 12, value: (r: Item) => r.endYear },
+            { header: 'Năm đến hạn', width: 12, value: (r: Item) => r.dueYear },
+            { header: 'Căn cứ', width: 50, value: (r: Item) => r.dueRuleLabel },
+            { header: 'Đợt giao nộp', width: 12, value: (r: Item) => (r.handoverId === null ? '' : `#${r.handoverId}`) },
+          ],
+        },
+      ]);
+      return Download.attachment(`ho-so-${q.list === 'overdue' ? 'qua-han' : 'sap-den-han'}-${agency.code}-${year}.xlsx`, XLSX_TYPE, body);
     },
 
     overdueList,

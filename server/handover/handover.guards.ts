@@ -11,6 +11,7 @@ export const STATUS_LABELS: Record<HandoverStatus, string> = {
   appraised: 'đã thẩm định',
   approved: 'đã được phê duyệt',
   received: 'đã giao nhận',
+  cancelled: 'đã hủy',
 };
 
 export const handoverNotFound = () => ERRORS.notFound('hồ sơ giao nhận');

@@ -1,7 +1,7 @@
 /** SQL for handover headers (handovers table) and the lookups their checks need. Plain camelCase rows out. */
 import { one, type Queryable } from '../db/db.js';
 
-export type HandoverStatus = 'draft' | 'submitted' | 'appraised' | 'approved' | 'received';
+export type HandoverStatus = 'draft' | 'submitted' | 'appraised' | 'approved' | 'received' | 'cancelled';
 
 export interface HandoverRow {
   id: number;
@@ -12,6 +12,8 @@ export interface HandoverRow {
   fondsCode: string | null;
   fondsName: string | null;
   planId: number | null;
+  /** The collection plan's decision number (e.g. 667/QĐ-UBND), what people call the plan by. */
+  planDecisionNo: string | null;
   inventoryNo: number | null;
   title: string;
   status: HandoverStatus;
@@ -36,6 +38,7 @@ export interface HandoverRow {
   appraisedAt: Date | null;
   approvedAt: Date | null;
   receivedAt: Date | null;
+  cancelledAt: Date | null;
   handoverDate: string | null;
   filesListed: number | null;
   filesMissing: number | null;
@@ -49,6 +52,7 @@ export interface HandoverRow {
 const SELECT = `
   SELECT h.id, h.agency_id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName",
          h.fonds_id AS "fondsId", f.code AS "fondsCode", f.name AS "fondsName", h.plan_id AS "planId",
+         (SELECT cp.decision_no FROM collection_plans cp WHERE cp.id = h.plan_id) AS "planDecisionNo",
          h.inventory_no AS "inventoryNo", h.title, h.status, h.declared_boxes AS "declaredBoxes",
          h.box_type_id AS "boxTypeId", bt.width_cm AS "boxWidthCm", h.measured_metres AS "measuredMetres",
          h.delivering_name AS "deliveringName", h.delivering_position AS "deliveringPosition",
@@ -57,7 +61,7 @@ const SELECT = `
          h.inventory_copies AS "inventoryCopies", h.approval_decision AS "approvalDecision",
          h.appraisal_summary AS "appraisalSummary", h.source_filename AS "sourceFilename",
          h.source_sha256 AS "sourceSha256", h.submitted_at AS "submittedAt", h.appraised_at AS "appraisedAt",
-         h.approved_at AS "approvedAt", h.received_at AS "receivedAt", h.handover_date AS "handoverDate",
+         h.approved_at AS "approvedAt", h.received_at AS "receivedAt", h.cancelled_at AS "cancelledAt", h.handover_date AS "handoverDate",
          h.files_listed AS "filesListed", h.files_missing AS "filesMissing", h.files_extra AS "filesExtra",
          h.files_damaged AS "filesDamaged", h.files_received AS "filesReceived",
          h.created_at AS "createdAt", h.updated_at AS "updatedAt"
@@ -92,7 +96,8 @@ export type HandoverSummaryRow = Pick<
 > & { locked: boolean; files: number };
 
 export async function listHandovers(db: Queryable, f: HandoverFilter): Promise<{ items: HandoverSummaryRow[]; total: number }> {
-  const where = `($1::text IS NULL OR h.status = $1) AND ($2::int IS NULL OR h.agency_id = $2) AND ($3::int IS NULL OR h.plan_id = $3)`;
+  // Cancelled drafts are kept but listed only when asked for by status.
+  const where = `(($1::text IS NULL AND h.status <> 'cancelled') OR h.status = $1) AND ($2::int IS NULL OR h.agency_id = $2) AND ($3::int IS NULL OR h.plan_id = $3)`;
   const params = [f.status ?? null, f.agencyId ?? null, f.planId ?? null];
   const items = await db.query<HandoverSummaryRow>(
     `SELECT h.id, h.agency_id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName",
@@ -141,6 +146,7 @@ export const HEADER_COLUMNS = {
   appraisedAt: 'appraised_at',
   approvedAt: 'approved_at',
   receivedAt: 'received_at',
+  cancelledAt: 'cancelled_at',
   handoverDate: 'handover_date',
   filesListed: 'files_listed',
   filesMissing: 'files_missing',

@@ -8,6 +8,7 @@ import {
   AmendmentBody,
   AppraiseBody,
   ApproveBody,
+  CancelBody,
   CreateHandoverBody,
   InventoryQuery,
   ListHandoversQuery,
@@ -64,6 +65,11 @@ export function handoverRoutes(_deps: Deps, s: { handover: HandoverService }): A
       method: 'post', path: '/api/handovers/:id/return', response: Handover, tag, access: STAFF, params: IdParams, body: ReturnBody,
       summary: 'Trả lại cơ quan để sửa (về bản nháp)',
       handler: ({ actor, params, body }) => h.returnToDraft(actor, params.id, body.reason),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/handovers/:id/cancel', response: Handover, tag, access: STAFF_OR_AGENCY, params: IdParams, body: CancelBody,
+      summary: 'Hủy bản nháp hồ sơ giao nhận (giữ lại, ghi nhật ký; không còn tính vào hạn nộp lưu)',
+      handler: ({ actor, params, body }) => h.cancel(actor, params.id, body.reason || null),
     }),
     defineRoute({
       method: 'post', path: '/api/handovers/:id/appraise', response: Handover, tag, access: STAFF, params: IdParams, body: AppraiseBody,

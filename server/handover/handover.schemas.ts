@@ -21,7 +21,7 @@ const partyFields = {
   place: optionalText(200),
 };
 
-export const HandoverStatusEnum = z.enum(['draft', 'submitted', 'appraised', 'approved', 'received']);
+export const HandoverStatusEnum = z.enum(['draft', 'submitted', 'appraised', 'approved', 'received', 'cancelled']);
 
 export const CreateHandoverBody = z.strictObject({
   agencyId: id,
@@ -61,6 +61,8 @@ export type ListHandoversInput = z.infer<typeof ListHandoversQuery>;
 export const InventoryQuery = z.strictObject({ ...Pagination });
 
 export const ReturnBody = z.strictObject({ reason: requiredText(2000, { multiline: true }) });
+
+export const CancelBody = z.strictObject({ reason: text(2000, { multiline: true }).optional() });
 
 export const AppraiseBody = z.strictObject({
   summary: requiredText(5000, { multiline: true }),

@@ -1,6 +1,7 @@
 /**
  * The appraisal workflow: draft → submitted → appraised → approved (→ received, in receipt.service.ts),
- * with "return to draft". Each step records an event and keeps the yearly plan's status in step.
+ * with "return to draft", and cancelling a draft (kept, but it owes no files any more). Each step records an event and
+ * keeps the yearly plan's status in step.
  */
 import type { Deps } from '../deps.js';
 import type { Queryable } from '../db/db.js';
@@ -23,7 +24,7 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
   async function transition(
     actor: Actor,
     id: number,
-    step: { from: HandoverStatus[]; to: HandoverStatus; action: string; verb: string; plan: PlanAgencyStatus },
+    step: { from: HandoverStatus[]; to: HandoverStatus; action: string; verb: string; plan: PlanAgencyStatus | null },
     apply: (tx: Queryable, h: HandoverRow, at: Date) => Promise<{ values: HeaderValues; data?: unknown }>,
   ) {
     const at = deps.clock();
@@ -41,7 +42,7 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
         data,
         at,
       });
-      await syncPlan(tx, intake, actor, h, step.plan);
+      if (step.plan) await syncPlan(tx, intake, actor, h, step.plan);
     });
     return toHandover(deps, (await findHandover(deps.db, id))!);
   }
@@ -64,6 +65,18 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
         actor, id,
         { from: ['submitted', 'appraised'], to: 'draft', action: 'handover.returned', verb: 'trả lại để sửa', plan: 'planned' },
         async () => ({ values: { submittedAt: null, appraisedAt: null }, data: { reason } }),
+      );
+    },
+
+    /**
+     * A draft nobody will submit (a test, a duplicate) is cancelled rather than deleted, by staff or its agency.
+     * The plan is left alone: a draft never moved it, and another handover of the agency may have.
+     */
+    cancel(actor: Actor, id: number, reason: string | null) {
+      return transition(
+        actor, id,
+        { from: ['draft'], to: 'cancelled', action: 'handover.cancelled', verb: 'hủy', plan: null },
+        async (_tx, _h, at) => ({ values: { cancelledAt: at }, data: { reason } }),
       );
     },
 

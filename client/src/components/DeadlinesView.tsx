@@ -1,11 +1,18 @@
+import { useState } from 'react';
+import { api } from '../api.js';
+import { useAction, useAsync } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { num } from '../format.js';
 import { Link } from '../router.js';
 import type { AgencyDeadlines, RecordFileDue } from '../types.js';
-import { DataTable, type Column } from './DataTable.js';
-import { DueStatusBadge, Section, Stat } from './ui.js';
+import { DataTable, type Column, type TableSort } from './DataTable.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { DueStatusBadge, Loading, Pagination, Section, Stat } from './ui.js';
 
 type YearCount = AgencyDeadlines['byYear'][number];
+type DueList = 'overdue' | 'upcoming';
+
+const PAGE = 50;
 
 const YEAR_COLUMNS: Column<YearCount>[] = [
   { header: vi.deadlines.dueYear, cell: (y) => y.dueYear ?? '—', align: 'right' },
@@ -13,20 +20,58 @@ const YEAR_COLUMNS: Column<YearCount>[] = [
   { header: vi.deadlines.ruleApplied, cell: (y) => vi.dueRules[y.rule] ?? y.rule, className: 'small' },
 ];
 
-function FilesTable({ files, linkHandovers }: { files: RecordFileDue[]; linkHandovers: boolean }) {
+/** One list of files still owed, a page at a time, with its total, sortable by header, exportable whole. */
+function DueFiles(props: { agencyId: number; list: DueList; title: string; linkHandovers: boolean; version: unknown }) {
+  const { agencyId, list, title, linkHandovers } = props;
+  const [sort, setSort] = useState('dueYear');
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const [offset, setOffset] = useState(0);
+  const r = useAsync(() => api.deadlines.files(agencyId, { list, sort, order, limit: PAGE, offset }), [agencyId, list, sort, order, offset, props.version]);
+  const xlsx = useAction();
+  const tableSort: TableSort = {
+    key: sort,
+    order,
+    onSort: (key) => {
+      setOrder(sort === key && order === 'asc' ? 'desc' : 'asc');
+      setSort(key);
+      setOffset(0);
+    },
+  };
   const columns: Column<RecordFileDue>[] = [
     {
       header: vi.deadlines.fileNotation,
       cell: (f) => (linkHandovers && f.handoverId ? <Link to={`/handovers/${f.handoverId}`}>{f.fileNotation}</Link> : f.fileNotation),
       className: 'nowrap',
+      sortKey: 'fileNotation',
     },
-    { header: vi.deadlines.fileTitle, cell: (f) => f.title },
-    { header: vi.deadlines.endYear, cell: (f) => f.endYear, align: 'right' },
-    { header: vi.deadlines.dueYear, cell: (f) => f.dueYear ?? '—', align: 'right' },
+    { header: vi.deadlines.fileTitle, cell: (f) => f.title, sortKey: 'title' },
+    { header: vi.deadlines.endYear, cell: (f) => f.endYear, align: 'right', sortKey: 'endYear' },
+    { header: vi.deadlines.dueYear, cell: (f) => f.dueYear ?? '—', align: 'right', sortKey: 'dueYear' },
     { header: vi.deadlines.ruleApplied, cell: (f) => f.dueRuleLabel, className: 'small' },
     { header: vi.agencies.status, cell: (f) => <DueStatusBadge status={f.status} /> },
   ];
-  return <DataTable columns={columns} rows={files} rowKey={(f) => f.id} empty={vi.deadlines.noFiles} />;
+  const total = r.data?.total ?? 0;
+  return (
+    <Section
+      title={r.data ? vi.deadlines.listTitle(title, total) : title}
+      actions={
+        total > 0 ? (
+          <button type="button" disabled={xlsx.busy} onClick={() => xlsx.run(() => api.deadlines.filesXlsx(agencyId, { list, sort, order }))}>
+            {vi.deadlines.xlsx}
+          </button>
+        ) : undefined
+      }
+    >
+      <ErrorMessage error={xlsx.error} />
+      {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
+      {r.data && (
+        <>
+          <DataTable columns={columns} rows={r.data.items} rowKey={(f) => f.id} empty={vi.deadlines.noFiles} sort={tableSort} testId={`due-files-${list}`} />
+          <Pagination total={total} limit={PAGE} offset={offset} onChange={setOffset} />
+        </>
+      )}
+    </Section>
+  );
 }
 
 /** Deadline summary, per-year counts and the two file lists for one agency (staff and the agency itself). */
@@ -50,12 +95,8 @@ export function DeadlinesView({ data, linkHandovers = true }: { data: AgencyDead
         <Stat label={vi.deadlines.pending} value={num(s.pendingDeclassification.files, 0)} />
         <Stat label={vi.deadlines.deposited} value={num(s.deposited.files, 0)} tone="ok" />
       </div>
-      <Section title={vi.deadlines.overdueFiles}>
-        <FilesTable files={data.overdueFiles} linkHandovers={linkHandovers} />
-      </Section>
-      <Section title={vi.deadlines.upcoming}>
-        <FilesTable files={data.upcoming} linkHandovers={linkHandovers} />
-      </Section>
+      <DueFiles agencyId={data.agency.id} list="overdue" title={vi.deadlines.overdueFiles} linkHandovers={linkHandovers} version={data} />
+      <DueFiles agencyId={data.agency.id} list="upcoming" title={vi.deadlines.upcoming} linkHandovers={linkHandovers} version={data} />
       <Section title={vi.deadlines.byYear}>
         <DataTable
           columns={YEAR_COLUMNS}

@@ -58,12 +58,14 @@ describe('deadlines of one agency', () => {
     expect(r.body.byYear.map((y: { dueYear: number; files: number; rule: string }) => [y.dueYear, y.files, y.rule])).toEqual([
       [2020, 2, 'law2011_art21'], [2026, 1, 'law2011_art21'], [2027, 1, 'law2011_art21'], [2031, 1, 'law2024_art17'],
     ]);
-    expect(r.body.upcoming.map((f: { fileNotation: string; status: string }) => [f.fileNotation, f.status])).toEqual([
+    const upcoming = await admin.get(`/api/agencies/${ids.SNV}/deadlines/files?list=upcoming`);
+    expect(upcoming.body.items.map((f: { fileNotation: string; status: string }) => [f.fileNotation, f.status])).toEqual([
       ['SNV-2016', 'due_this_year'], ['SNV-2017', 'due_next_year'],
     ]);
-    expect(r.body.overdueFiles).toHaveLength(2);
-    expect(r.body.overdueFiles[0]).toMatchObject({ endYear: 2010, dueYear: 2020, dueRule: 'law2011_art21', status: 'overdue', handoverId: null });
-    expect(r.body.overdueFiles[0].dueRuleLabel).toContain('2011');
+    const overdue = (await admin.get(`/api/agencies/${ids.SNV}/deadlines/files?list=overdue`)).body;
+    expect(overdue.total).toBe(2);
+    expect(overdue.items[0]).toMatchObject({ endYear: 2010, dueYear: 2020, dueRule: 'law2011_art21', status: 'overdue', handoverId: null });
+    expect(overdue.items[0].dueRuleLabel).toContain('2011');
   });
 
   it('when the year turns (Vietnam time), then this year\'s files become overdue and next year\'s become due', async () => {
@@ -77,8 +79,9 @@ describe('deadlines of one agency', () => {
   it('when files were registered under the 2024 rule, then their stored due year (deposit year + 5) decides', async () => {
     const r = await admin.get(`/api/agencies/${ids.SXD}/deadlines`);
     expect(r.body.summary).toMatchObject({ overdue: { files: 1, earliestDueYear: 2016 }, dueThisYear: { files: 1 } });
-    expect(r.body.upcoming[0]).toMatchObject({ dueYear: 2026, dueRule: 'law2024_art17' });
-    expect(r.body.overdueFiles[0]).toMatchObject({ dueYear: 2016, dueRule: 'law2024_art17_estimated' });
+    const files = async (list: string) => (await admin.get(`/api/agencies/${ids.SXD}/deadlines/files?list=${list}`)).body.items;
+    expect((await files('upcoming'))[0]).toMatchObject({ dueYear: 2026, dueRule: 'law2024_art17' });
+    expect((await files('overdue'))[0]).toMatchObject({ dueYear: 2016, dueRule: 'law2024_art17_estimated' });
   });
 
   it('when an agency user asks, then it sees its own deadlines (also at /mine) and gets 403 for another agency', async () => {
@@ -133,5 +136,72 @@ describe('overdue agencies', () => {
     expect(values(5)).toEqual([2, 'PNV-VG', 'Phòng Nội vụ huyện Văn Giang', 'Huyện', 'Đang hoạt động', 5, 2018, 8, 0]);
     expect(ws.getCell('C4').type).not.toBe(ExcelJS.ValueType.Formula);
     expect(ws.rowCount).toBe(8);
+  });
+});
+
+describe('overdue files of one agency, page by page', () => {
+  let big: number;
+  const files = (q: string) => admin.get(`/api/agencies/${big}/deadlines/files?${q}`);
+
+  beforeAll(async () => {
+    big = (await admin.post('/api/agencies', { code: 'SYT', name: 'Sở Y tế', level: 'province' })).body.id;
+    // 230 overdue (ended 2001–2010, due 2011–2020) and 3 due this year: more than the 200 the old list stopped at.
+    await t.db.query(
+      `INSERT INTO record_files (agency_id, file_notation, title, end_date, retention, permanent, due_year_2011, due_year, due_rule)
+       SELECT $1, 'YT-' || lpad(g::text, 3, '0'), 'Hồ sơ y tế số ' || g, make_date(2000 + 1 + g % 10, 6, 30), 'Vĩnh viễn', true,
+              2011 + g % 10, 2011 + g % 10, 'law2011_art21'
+         FROM generate_series(1, 230) g`,
+      [big],
+    );
+    for (let i = 1; i <= 3; i++) await insertRecordFile(t.db, { agencyId: big, endDate: '2016-05-01', fileNotation: `YT-NOW-${i}` });
+  });
+
+  it('when an agency owes 230 overdue files, then each page says the total and pages follow on without gaps or repeats', async () => {
+    const first = await files('list=overdue&limit=100');
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.total).toBe(230);
+    expect(first.body.currentYear).toBe(2026);
+    expect(first.body.items).toHaveLength(100);
+    const last = await files('list=overdue&limit=100&offset=200');
+    expect(last.body).toMatchObject({ total: 230 });
+    expect(last.body.items).toHaveLength(30);
+    const seen = new Set<number>();
+    for (let offset = 0; offset < 230; offset += 100) for (const f of (await files(`list=overdue&limit=100&offset=${offset}`)).body.items) seen.add(f.id);
+    expect(seen.size).toBe(230);
+    expect((await files('list=overdue&limit=100&offset=400')).body).toMatchObject({ total: 230, items: [] });
+    const summary = (await admin.get(`/api/agencies/${big}/deadlines`)).body.summary;
+    expect(summary.overdue).toEqual({ files: 230, earliestDueYear: 2011 });
+    const upcoming = await files('list=upcoming');
+    expect(upcoming.body.total).toBe(3);
+    expect(upcoming.body.items.every((f: { status: string }) => f.status === 'due_this_year')).toBe(true);
+  });
+
+  it('when sorted by due year descending or by file number, then the first page follows that order', async () => {
+    const desc = (await files('list=overdue&sort=dueYear&order=desc&limit=5')).body.items;
+    expect(desc.map((f: { dueYear: number }) => f.dueYear)).toEqual([2020, 2020, 2020, 2020, 2020]);
+    const byNotation = (await files('list=overdue&sort=fileNotation&limit=3')).body.items;
+    expect(byNotation.map((f: { fileNotation: string }) => f.fileNotation)).toEqual(['YT-001', 'YT-002', 'YT-003']);
+    const back = (await files('list=overdue&sort=fileNotation&order=desc&limit=1')).body.items;
+    expect(back[0].fileNotation).toBe('YT-230');
+    expect((await files('list=overdue&sort=random')).status).toBe(400);
+  });
+
+  it('when exported, then the XLSX holds all 230 overdue files in the chosen order, and an agency gets only its own', async () => {
+    const r = await admin.get(`/api/agencies/${big}/deadlines/files.xlsx?list=overdue&sort=fileNotation`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.buffer as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    expect(String(values(1)[0])).toContain('Sở Y tế');
+    expect(values(3).slice(0, 5)).toEqual(['STT', 'Số và ký hiệu hồ sơ', 'Tiêu đề hồ sơ', 'Năm kết thúc', 'Năm đến hạn']);
+    expect(values(4).slice(0, 5)).toEqual([1, 'YT-001', 'Hồ sơ y tế số 1', 2002, 2012]);
+    expect(ws.rowCount).toBe(3 + 230);
+    const agency = await t.as('agency', { agencyId: big });
+    expect((await agency.get(`/api/agencies/${big}/deadlines/files?list=overdue`)).body.total).toBe(230);
+    expect((await agency.get(`/api/agencies/${ids.SNV}/deadlines/files`)).status).toBe(403);
+    expect((await agency.get(`/api/agencies/${ids.SNV}/deadlines/files.xlsx`)).status).toBe(403);
+    expect((await admin.get('/api/agencies/999999/deadlines/files')).status).toBe(404);
   });
 });

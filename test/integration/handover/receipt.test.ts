@@ -58,6 +58,16 @@ describe('receipt', () => {
     expect(boxes.map((b) => b.boxNo)).toEqual(['1', '2', '3', '4', '5']);
     expect(boxes.every((b) => w.shelfIds.includes(b.shelfId))).toBe(true);
 
+    // The inventory as the handover page shows it: each file's code, its box and where the box stands.
+    const inv = await w.staff.get(`/api/handovers/${id}/inventory?limit=50`);
+    expect(inv.status, JSON.stringify(inv.body)).toBe(200);
+    const row = (n: number) => inv.body.items.find((x: { rowNo: number }) => x.rowNo === n);
+    const [box2] = await t.db.query<{ code: string; shelf: string }>(
+      `SELECT b.code, s.code AS shelf FROM boxes b JOIN shelves s ON s.id = b.shelf_id WHERE b.handover_id = $1 AND b.box_no = '2'`, [id],
+    );
+    expect(row(12)).toMatchObject({ fileCode: `${fondsCode}.1.12-TĐKT`, boxCode: box2.code, location: `Kho A / Phòng 101 / Giá 03 / Tầng ${box2.shelf}` });
+    expect(row(3)).toMatchObject({ fileCode: null, boxCode: null, location: null });
+
     const [{ status }] = await t.db.query<{ status: string }>(`SELECT status FROM collection_plan_agencies WHERE plan_id = $1 AND agency_id = $2`, [w.planId, w.agencyId]);
     expect(status).toBe('received');
     const left = await t.db.query<{ n: string }>(`SELECT file_notation AS n FROM record_files WHERE agency_id = $1 AND handover_id IS NULL`, [w.agencyId]);

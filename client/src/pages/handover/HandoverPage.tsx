@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api.js';
 import { isStaff, useAction, useAsync, useSession } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
-import { date, metres, num, yearSpan } from '../../format.js';
+import { date, dateTime, metres, num, yearSpan } from '../../format.js';
 import { Link } from '../../router.js';
 import type { Handover } from '../../types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -13,6 +13,7 @@ import { InventoryTable } from './InventoryTable.js';
 import { AppraisePanel, ApprovePanel, ReturnPanel } from './ReviewPanels.js';
 import { ReceivePanel } from './ReceivePanel.js';
 import { ReceivedPanel } from './ReceivedPanel.js';
+import { CancelPanel } from './CancelPanel.js';
 
 /** Which wizard step is current: 0 create … 6 record. */
 function stepOf(h: Handover): number {
@@ -95,7 +96,11 @@ export function HandoverPage({ id }: { id: number }) {
         </h1>
         <HandoverStatusBadge status={h.status} />
       </div>
-      <Stepper current={step} />
+      {h.status === 'cancelled' ? (
+        <div className="alert alert-warn" data-testid="handover-cancelled">{vi.wizard.cancelledNotice(dateTime(h.cancelledAt))}</div>
+      ) : (
+        <Stepper current={step} />
+      )}
       <Section
         title={
           <>
@@ -119,7 +124,7 @@ export function HandoverPage({ id }: { id: number }) {
             <dt>{vi.handovers.declaredBoxes}</dt>
             <dd>{h.declaredBoxes ?? '—'}</dd>
             <dt>{vi.handovers.plan}</dt>
-            <dd>{h.planId ? (staff ? <Link to={`/plans/${h.planId}`}>#{h.planId}</Link> : `#${h.planId}`) : '—'}</dd>
+            <dd>{h.planId ? (staff ? <Link to={`/plans/${h.planId}`}>{h.planDecisionNo ?? `#${h.planId}`}</Link> : (h.planDecisionNo ?? `#${h.planId}`)) : '—'}</dd>
             <dt>{vi.handovers.deliveringName}</dt>
             <dd>{[h.deliveringName, h.deliveringPosition].filter(Boolean).join(', ') || '—'}</dd>
             <dt>{vi.handovers.receivingName}</dt>
@@ -145,14 +150,15 @@ export function HandoverPage({ id }: { id: number }) {
       </Section>
 
       {h.status === 'draft' && <InventoryStep h={h} onChanged={refresh} />}
+      {h.status === 'draft' && <CancelPanel h={h} onDone={refresh} />}
       {h.status === 'submitted' && staff && <AppraisePanel h={h} onDone={refresh} />}
       {h.status === 'appraised' && staff && <ApprovePanel h={h} onDone={refresh} />}
       {(h.status === 'submitted' || h.status === 'appraised') && staff && <ReturnPanel h={h} onDone={refresh} />}
       {h.status === 'approved' && staff && <ReceivePanel h={h} onDone={refresh} />}
-      {!staff && h.status !== 'draft' && h.status !== 'received' && <div className="alert alert-info">{vi.wizard.waitingStaff}</div>}
+      {!staff && h.status !== 'draft' && h.status !== 'received' && h.status !== 'cancelled' && <div className="alert alert-info">{vi.wizard.waitingStaff}</div>}
       {h.status === 'received' && <ReceivedPanel h={h} staff={staff} onChanged={refresh} />}
 
-      <InventoryTable handoverId={h.id} version={inventoryVersion} />
+      <InventoryTable handoverId={h.id} version={inventoryVersion} received={h.status === 'received'} />
     </div>
   );
 }

@@ -43,7 +43,14 @@ const COLUMNS: Column<InventoryRow>[] = [
   { header: vi.common.notes, cell: (row) => row.notes ?? '', className: 'small' },
 ];
 
-export function InventoryTable({ handoverId, version }: { handoverId: number; version: number }) {
+/** After receipt each file has its code, its box and the box's place in the stacks. */
+const RECEIVED_COLUMNS: Column<InventoryRow>[] = [
+  { header: vi.wizard.fileCode, cell: (row) => row.fileCode ?? '—', className: 'nowrap' },
+  { header: vi.wizard.boxCode, cell: (row) => row.boxCode ?? '—', className: 'nowrap' },
+  { header: vi.wizard.location, cell: (row) => row.location ?? vi.wizard.notShelved, className: 'small' },
+];
+
+export function InventoryTable({ handoverId, version, received = false }: { handoverId: number; version: number; received?: boolean }) {
   const [offset, setOffset] = useState(0);
   const r = useAsync(() => api.handovers.inventory(handoverId, { limit: LIMIT, offset }), [handoverId, offset, version]);
   return (
@@ -51,7 +58,7 @@ export function InventoryTable({ handoverId, version }: { handoverId: number; ve
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
       {r.data && (
         <>
-          <DataTable columns={COLUMNS} rows={r.data.items} rowKey={(row) => row.id} className="table-dense" testId="inventory-table" />
+          <DataTable columns={received ? [...COLUMNS.slice(0, 2), ...RECEIVED_COLUMNS, ...COLUMNS.slice(2)] : COLUMNS} rows={r.data.items} rowKey={(row) => row.id} className="table-dense" testId="inventory-table" />
           {r.data.items.length > 0 && <Pagination total={r.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
         </>
       )}

@@ -7,6 +7,7 @@ import type { DiscrepancyKind, Handover, ReceiveInput, Suggestion } from '../../
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field, Section } from '../../components/ui.js';
+import { DateInput } from '../../components/DateInput.js';
 
 interface DiscrepancyDraft {
   kind: DiscrepancyKind;
@@ -103,7 +104,7 @@ export function ReceivePanel({ h, onDone }: { h: Handover; onDone: () => void })
       <form className="stack-gap" onSubmit={submit}>
         <div className="form-grid">
           <Field label={vi.wizard.handoverDate}>
-            <input type="date" required {...bind('handoverDate')} />
+            <DateInput required name="handoverDate" value={f.handoverDate} onChange={(v) => setF({ ...f, handoverDate: v })} />
           </Field>
           <Field label={vi.wizard.measuredMetres}>
             <input inputMode="decimal" pattern="[0-9]+([.,][0-9]+)?" {...bind('measuredMetres')} />
