@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
   FILES_PER_METRE_MAX: z.coerce.number().positive().default(150),
   DEADLINE_TRANSITION_RULE: z.enum(['law2011', 'law2024', 'earlier', 'later']).default('law2011'),
   CENTRE_NAME: z.string().min(1).default('Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên'),
+  /** Địa danh on the documents the centre issues ("Hưng Yên, ngày …"); unset = the province or city in CENTRE_NAME. */
+  CENTRE_PLACE: z.string().min(1).optional(),
   MINIO_ENDPOINT: z.string().min(1).optional(),
   MINIO_PORT: z.coerce.number().int().min(1).max(65535).default(9000),
   MINIO_USE_SSL: bool.default(false),

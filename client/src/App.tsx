@@ -21,25 +21,36 @@ function NotFound() {
 function Layout({ user, onLogout, children }: { user: User; onLogout: () => void; children: ReactNode }) {
   const path = usePath();
   const items = ROUTES.filter((r) => r.nav?.roles.includes(user.role));
+  // Under 720 px the navigation folds behind a menu button; following a link folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
   return (
     <div className="shell">
-      <header className="topbar">
+      <header className={menuOpen ? 'topbar menu-open' : 'topbar'}>
         <Link to={homeFor(user.role)} className="brand">
           {vi.appName}
         </Link>
-        <nav className="nav" aria-label={vi.a11y.mainNav}>
-          {items.map((r) => (
-            <Link key={r.path} to={r.path} className={path === r.path || path.startsWith(r.path + '/') ? 'active' : undefined}>
-              {r.nav!.label}
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen((o) => !o)}>
+          <span aria-hidden="true">☰ </span>
+          {vi.nav.menu}
+        </button>
+        <div className="menu" id="main-menu">
+          <nav className="nav" aria-label={vi.a11y.mainNav}>
+            {items.map((r) => (
+              <Link key={r.path} to={r.path} className={path === r.path || path.startsWith(r.path + '/') ? 'active' : undefined}>
+                {r.nav!.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="user">
+            <Link to="/account" className="user-name" title={vi.account.title}>
+              {user.displayName}
             </Link>
-          ))}
-        </nav>
-        <div className="user">
-          <span className="user-name">{user.displayName}</span>
-          <span className="user-role">{user.role === 'agency' && user.agencyName ? user.agencyName : vi.roles[user.role]}</span>
-          <button type="button" className="link-button" onClick={onLogout}>
-            {vi.nav.logout}
-          </button>
+            <span className="user-role">{user.role === 'agency' && user.agencyName ? user.agencyName : vi.roles[user.role]}</span>
+            <button type="button" className="link-button" onClick={onLogout}>
+              {vi.nav.logout}
+            </button>
+          </div>
         </div>
       </header>
       <main className="main">{children}</main>
@@ -53,7 +64,7 @@ export function App() {
   const path = usePath();
 
   useEffect(() => {
-    api.auth.me().then(setUser, () => setUser(null));
+    api.auth.session().then(setUser, () => setUser(null));
     setUnauthenticatedHandler(() => {
       setUser(null);
       setNotice(vi.errors.sessionExpired);

@@ -94,10 +94,14 @@ const put = <R>(path: string, body: unknown) => request<R>('PUT', path, body);
  * Multipart upload through XMLHttpRequest, the one browser API that reports upload progress (fetch does not).
  * Resolves with the JSON answer; rejects with an ApiError carrying the server's Vietnamese message.
  */
-export function uploadWithProgress<R>(path: string, files: File[], field: string, onProgress: (sent: number, total: number) => void): { promise: Promise<R>; abort: () => void } {
+export function uploadWithProgress<R>(
+  path: string, files: File[], field: string, onProgress: (sent: number, total: number) => void, fields: Record<string, string> = {},
+): { promise: Promise<R>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<R>((resolve, reject) => {
     const form = new FormData();
+    // Text fields first, so the server has them before the file parts.
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     for (const f of files) form.append(field, f, f.name);
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
@@ -194,10 +198,31 @@ export const api = {
       setCsrfToken(r.csrfToken);
       return r.user;
     },
+    /** Who is signed in, if anyone: 200 either way, so opening the login page logs no failed request. */
+    async session(): Promise<T.User | null> {
+      const r = await get<{ user?: T.User; csrfToken?: string | null }>('/api/auth/session');
+      setCsrfToken(r.csrfToken ?? null);
+      return r.user ?? null;
+    },
     async logout() {
       await post<void>('/api/auth/logout');
       setCsrfToken(null);
     },
+    changePassword: (currentPassword: string, newPassword: string) => post<T.PasswordChanged>('/api/auth/password', { currentPassword, newPassword }),
+  },
+
+  audit: {
+    events: (q: { actor?: string; entityType?: string; action?: string; from?: string; to?: string; beforeId?: number; limit?: number }) =>
+      get<T.AuditEvent[]>('/api/events', q),
+    kinds: () => get<T.AuditEventKinds>('/api/events/kinds'),
+  },
+
+  integrity: {
+    fixity: () => get<T.FixityReport>('/api/integrity/fixity'),
+    runFixity: () => post<T.JobStarted>('/api/integrity/fixity', {}),
+    sweepOrphans: () => post<T.JobStarted>('/api/integrity/orphans', {}),
+    reenqueue: () => post<T.JobStarted>('/api/integrity/reenqueue', {}),
+    jobs: () => get<T.JobCounts>('/api/jobs'),
   },
 
   users: {
@@ -212,6 +237,7 @@ export const api = {
     list: (q: { q?: string; level?: string; status?: string; parentId?: number; limit?: number; offset?: number; sort?: string }) =>
       get<T.Paged<T.Agency>>('/api/agencies', q),
     get: (agencyId: number) => get<T.AgencyDetail>(`/api/agencies/${id(agencyId)}`),
+    update: (agencyId: number, a: Record<string, unknown>) => patch<T.AgencyDetail>(`/api/agencies/${id(agencyId)}`, a),
     import: (file: File) => upload<T.ImportCounts>('/api/agencies/import', file),
     deadlines: (agencyId: number) => get<T.AgencyDeadlines>(`/api/agencies/${id(agencyId)}/deadlines`),
     importFiles: (agencyId: number, file: File) =>
@@ -220,6 +246,7 @@ export const api = {
 
   fonds: {
     list: (q: { agencyId?: number; q?: string }) => get<T.Paged<T.Fonds>>('/api/fonds', q),
+    update: (fondsId: number, f: Record<string, unknown>) => patch<T.Fonds>(`/api/fonds/${id(fondsId)}`, f),
   },
 
   plans: {
@@ -238,6 +265,10 @@ export const api = {
     overdue: (q: { sort?: string; order?: string; level?: string }) => get<T.OverdueList>('/api/deadlines/overdue', q),
     overdueXlsx: (q: { sort?: string; order?: string; level?: string }) =>
       download('/api/deadlines/overdue.xlsx' + qs(q), 'co-quan-qua-han.xlsx'),
+    files: (agencyId: number, q: { list: 'overdue' | 'upcoming'; sort?: string; order?: string; limit?: number; offset?: number }) =>
+      get<T.DueFilePage>(`/api/agencies/${id(agencyId)}/deadlines/files`, q),
+    filesXlsx: (agencyId: number, q: { list: 'overdue' | 'upcoming'; sort?: string; order?: string }) =>
+      download(`/api/agencies/${id(agencyId)}/deadlines/files.xlsx` + qs(q), 'ho-so-han-nop-luu.xlsx'),
   },
 
   handovers: {
@@ -251,6 +282,7 @@ export const api = {
       get<T.Paged<T.InventoryRow>>(`/api/handovers/${id(hid)}/inventory`, q),
     submit: (hid: number) => post<T.Handover>(`/api/handovers/${id(hid)}/submit`),
     returnToDraft: (hid: number, reason: string) => post<T.Handover>(`/api/handovers/${id(hid)}/return`, { reason }),
+    cancel: (hid: number, reason: string) => post<T.Handover>(`/api/handovers/${id(hid)}/cancel`, reason ? { reason } : {}),
     appraise: (hid: number, summary: string, comments: { rowNo: number | null; comment: string }[]) =>
       post<T.Handover>(`/api/handovers/${id(hid)}/appraise`, { summary, comments }),
     approve: (hid: number, approvalDecision: string) => post<T.Handover>(`/api/handovers/${id(hid)}/approve`, { approvalDecision }),
@@ -268,7 +300,11 @@ export const api = {
     tree: () => get<{ repositories: T.RepositoryNode[] }>('/api/stacks'),
     capacity: () => get<T.Capacity>('/api/stacks/capacity'),
     suggest: (boxes: number, boxTypeId?: number | null) => get<T.Suggestion>('/api/stacks/suggest', { boxes, boxTypeId }),
-    locate: (code: string) => get<{ items: T.LocatedFile[] }>('/api/stacks/locate', { code }),
+    locate: (code: string) => get<T.Located>('/api/stacks/locate', { code }),
+    labels: (q: { handoverId?: number; shelfId?: number; unitId?: number; boxId?: number }) => download('/api/stacks/labels.pdf' + qs(q), 'nhan-hop.pdf'),
+    unitShelfList: (unitId: number) => download(`/api/stacks/shelf-units/${id(unitId)}/shelf-list.pdf`, `danh-muc-gia-${unitId}.pdf`),
+    roomShelfList: (roomId: number) => download(`/api/stacks/rooms/${id(roomId)}/shelf-list.pdf`, `danh-muc-phong-${roomId}.pdf`),
+    inventoryPdf: (handoverId: number) => download(`/api/stacks/handovers/${id(handoverId)}/inventory.pdf`, `muc-luc-vi-tri-${handoverId}.pdf`),
     shelfBoxes: (shelfId: number) => get<{ items: T.ShelfBox[] }>(`/api/stacks/shelves/${id(shelfId)}/boxes`),
     addRepository: (r: { code: string; name: string; address?: string }) => post<unknown>('/api/stacks/repositories', r),
     addRoom: (r: { repositoryId: number; code: string; name: string }) => post<unknown>('/api/stacks/rooms', r),
@@ -282,6 +318,7 @@ export const api = {
 
   reports: {
     yearly: (year: number) => get<T.YearlyReport>('/api/reports/yearly', { year }),
+    series: (to: number) => get<T.YearlySeries>('/api/reports/yearly-series', { to }),
     yearlyXlsx: (from: number, to: number) => download('/api/reports/yearly.xlsx' + qs({ from, to }), `so-lieu-${from}-${to}.xlsx`),
   },
 
@@ -290,8 +327,11 @@ export const api = {
     batches: (q: { recordFileId?: number; limit?: number; offset?: number }) => get<{ items: T.Batch[] }>('/api/digitization/batches', q),
     createBatch: (b: { recordFileId: number; documentId?: number | null; label?: string | null }) => post<T.Batch>('/api/digitization/batches', b),
     progress: (batchId: number) => get<T.BatchProgress>(`/api/digitization/batches/${id(batchId)}`),
-    uploadScans: (batchId: number, files: File[], onProgress: (sent: number, total: number) => void) =>
-      uploadWithProgress<T.UploadResult>(`/api/digitization/batches/${id(batchId)}/scans`, files, 'files', onProgress),
+    uploadScans: (batchId: number, files: File[], onProgress: (sent: number, total: number) => void, selection?: { group: string; position: string }) =>
+      uploadWithProgress<T.UploadResult>(`/api/digitization/batches/${id(batchId)}/scans`, files, 'files', onProgress, selection),
+    reorderPages: (fileId: number, pageIds: number[]) => put<T.FilePages>(`/api/digitization/files/${id(fileId)}/pages/order`, { pageIds }),
+    replacePage: (pageId: number, file: File) => upload<T.PageView>(`/api/digitization/pages/${id(pageId)}/replace`, file),
+    deletePage: (pageId: number) => request<void>('DELETE', `/api/digitization/pages/${id(pageId)}`),
     reocrBatch: (batchId: number) => post<T.ReocrQueued>(`/api/digitization/batches/${id(batchId)}/reocr`),
     reocrPage: (pageId: number) => post<T.ReocrQueued>(`/api/digitization/pages/${id(pageId)}/reocr`),
     filePages: (fileId: number) => get<T.FilePages>(`/api/digitization/files/${id(fileId)}/pages`),

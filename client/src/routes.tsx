@@ -21,6 +21,9 @@ import { DigitizationPage } from './pages/digitization/DigitizationPage.js';
 import { BatchPage } from './pages/digitization/BatchPage.js';
 import { FileMetadataPage } from './pages/digitization/FileMetadataPage.js';
 import { SearchPage } from './pages/search/SearchPage.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { AuditLogPage } from './pages/AuditLogPage.js';
+import { IntegrityPage } from './pages/IntegrityPage.js';
 import { Loading } from './components/ui.js';
 
 // The deep-zoom viewer carries OpenSeadragon (~200 kB): loaded only when a page is opened.
@@ -66,6 +69,9 @@ export const ROUTES: PageRoute[] = [
   { path: '/scheduling', roles: STAFF, render: () => <SchedulingPage />, nav: { label: vi.sched.nav, roles: STAFF } },
   { path: '/scheduling/plans/:id', roles: STAFF, render: (p) => <SchedulePlanPage id={num(p.id)} /> },
   { path: '/scheduling/compare/:a/:b', roles: STAFF, render: (p) => <ComparePage a={num(p.a)} b={num(p.b)} /> },
+  { path: '/audit', roles: STAFF, render: () => <AuditLogPage />, nav: { label: vi.nav.audit, roles: STAFF } },
+  { path: '/integrity', roles: STAFF, render: () => <IntegrityPage />, nav: { label: vi.nav.integrity, roles: STAFF } },
+  { path: '/account', roles: READERS, render: () => <AccountPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage />, nav: { label: vi.nav.users, roles: ['admin'] } },
 ];
 

@@ -5,8 +5,8 @@
  */
 
 export type { Role, Problem } from '../../server/contract/common.js';
-export type { Session, User } from '../../server/contract/access.js';
-export type { DemoRun, DemoStatus } from '../../server/contract/system.js';
+export type { Session, User, PasswordChanged } from '../../server/contract/access.js';
+export type { DemoRun, DemoStatus, AuditEvent, AuditEventKinds, FixityReport, JobCounts, JobStarted } from '../../server/contract/system.js';
 
 export interface Paged<T> {
   items: T[];

@@ -8,7 +8,7 @@ import { BodyId, requiredText } from '../core/schemas.js';
 import type { AuthService } from './auth.service.js';
 import { getUser } from './users.repository.js';
 import { ERRORS } from '../core/errors.js';
-import { Session, Me, UserList, User } from '../contract/access.js';
+import { Session, Me, UserList, User, PasswordChanged } from '../contract/access.js';
 import { NoContent } from '../contract/common.js';
 
 const LoginBody = z.strictObject({ username: requiredText(100), password: z.string().min(1).max(200) });
@@ -20,6 +20,7 @@ const CreateUserBody = z.strictObject({
   role: z.enum(ROLES),
   agencyId: BodyId.nullable().optional(),
 });
+const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 const UpdateUserBody = z.strictObject({
   displayName: requiredText(200).optional(),
   role: z.enum(ROLES).optional(),
@@ -59,6 +60,16 @@ export function authRoutes(deps: Deps, auth: AuthService) {
     defineRoute({
       method: 'get', path: '/api/auth/me', response: Me, tag: 'auth', access: 'authenticated', summary: 'Người dùng hiện tại và mã CSRF',
       handler: ({ actor, req }) => me(actor, req.csrfToken),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/auth/session', response: Me, tag: 'auth', access: 'public',
+      summary: 'Phiên hiện tại nếu có (người dùng và mã CSRF); chưa đăng nhập thì 200 không có người dùng, không phải lỗi',
+      handler: async ({ actor, req }) => (actor ? me(actor, req.csrfToken) : { csrfToken: null }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/password', response: PasswordChanged, tag: 'auth', access: 'authenticated', body: ChangePasswordBody,
+      summary: 'Tự đổi mật khẩu (cần mật khẩu hiện tại); các phiên đăng nhập khác của tài khoản bị đăng xuất',
+      handler: ({ actor, body, req }) => auth.changeOwnPassword(actor, req.sessionId ?? null, body, req.ip ?? 'unknown'),
     }),
     defineRoute({
       method: 'get', path: '/api/users', response: UserList, tag: 'users', access: ['admin'], summary: 'Danh sách tài khoản',

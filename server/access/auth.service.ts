@@ -85,6 +85,28 @@ export function createAuthService(deps: Deps) {
     });
   }
 
+  /**
+   * One's own password: the current one proves the owner is at the keyboard (throttled like a login, since it is
+   * a password guess too). Other sessions end; the one making the change stays signed in.
+   */
+  async function changeOwnPassword(actor: Actor, sessionId: string | null, input: { currentPassword: string; newPassword: string }, ip: string) {
+    if (limiter.isBlocked(ip, actor.username)) throw ERRORS.tooManyLogins();
+    const cred = await users.findCredentials(deps.db, actor.username);
+    if (!cred || !cred.active || !(await verifyPassword(cred.password_hash, input.currentPassword))) {
+      limiter.fail(ip, actor.username);
+      throw ERRORS.currentPasswordWrong();
+    }
+    limiter.succeed(ip, actor.username);
+    if (input.newPassword === input.currentPassword) throw ERRORS.passwordUnchanged();
+    const passwordHash = await hashPassword(input.newPassword);
+    return deps.db.transaction(async (tx) => {
+      await users.updateUser(tx, cred.id, { passwordHash });
+      const otherSessionsEnded = await sessions.deleteOtherSessions(tx, cred.id, sessionId);
+      await recordEvent(tx, actor, { entityType: 'user', entityId: cred.id, action: 'user.password_changed', data: { otherSessionsEnded } });
+      return { otherSessionsEnded };
+    });
+  }
+
   /** First start of an empty database: one admin, password from config or generated and logged once. */
   async function ensureInitialAdmin(): Promise<{ created: boolean; password?: string }> {
     if ((await users.countUsers(deps.db)) > 0) return { created: false };
@@ -93,7 +115,7 @@ export function createAuthService(deps: Deps) {
     return { created: true, password: deps.config.INITIAL_ADMIN_PASSWORD ? undefined : password };
   }
 
-  return { login, logout, resolveSession, createUser, updateUser, ensureInitialAdmin, listUsers: () => users.listUsers(deps.db) };
+  return { login, logout, resolveSession, createUser, updateUser, changeOwnPassword, ensureInitialAdmin, listUsers: () => users.listUsers(deps.db) };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -40,6 +40,12 @@ export async function deleteUserSessions(db: Queryable, userId: number) {
   await db.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
 }
 
+/** Ends every session of the user except `keepId` (the one making the request); returns how many ended. */
+export async function deleteOtherSessions(db: Queryable, userId: number, keepId: string | null): Promise<number> {
+  const rows = await db.query<{ id: string }>(`DELETE FROM sessions WHERE user_id = $1 AND ($2::text IS NULL OR id <> $2) RETURNING id`, [userId, keepId]);
+  return rows.length;
+}
+
 export async function deleteExpiredSessions(db: Queryable, now: Date) {
   await db.query(`DELETE FROM sessions WHERE expires_at <= $1`, [now.toISOString()]);
 }

@@ -45,10 +45,24 @@ export interface EventRow {
   data: unknown;
 }
 
-export async function listEvents(
-  db: Queryable,
-  f: { entityType?: string; entityId?: string; action?: string; limit: number; beforeId?: number },
-): Promise<EventRow[]> {
+export interface EventFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: number;
+  /** Part of the person's name as recorded with the event, any case. */
+  actor?: string;
+  /** Instants: from inclusive, until exclusive (the route turns Vietnam days into them). */
+  since?: Date;
+  until?: Date;
+  limit: number;
+  beforeId?: number;
+}
+
+/** LIKE treats % and _ as wildcards: what a person types is matched as letters. */
+const likeText = (s: string) => '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+
+export async function listEvents(db: Queryable, f: EventFilter): Promise<EventRow[]> {
   return db.query<EventRow>(
     `SELECT id::int AS id, at, actor_id AS "actorId", actor_name AS "actorName", entity_type AS "entityType",
             entity_id AS "entityId", action, before, after, data
@@ -57,8 +71,28 @@ export async function listEvents(
         AND ($2::text IS NULL OR entity_id = $2)
         AND ($3::text IS NULL OR action = $3)
         AND ($4::bigint IS NULL OR id < $4)
+        AND ($6::int IS NULL OR actor_id = $6)
+        AND ($7::text IS NULL OR actor_name ILIKE $7)
+        AND ($8::timestamptz IS NULL OR at >= $8)
+        AND ($9::timestamptz IS NULL OR at < $9)
       ORDER BY id DESC
       LIMIT $5`,
-    [f.entityType ?? null, f.entityId ?? null, f.action ?? null, f.beforeId ?? null, f.limit],
+    [
+      f.entityType ?? null, f.entityId ?? null, f.action ?? null, f.beforeId ?? null, f.limit,
+      f.actorId ?? null, f.actor ? likeText(f.actor) : null, f.since?.toISOString() ?? null, f.until?.toISOString() ?? null,
+    ],
+  );
+}
+
+export interface EventKind {
+  entityType: string;
+  action: string;
+  count: number;
+}
+
+/** Which kinds of change the log holds, for the filter lists. */
+export async function listEventKinds(db: Queryable): Promise<EventKind[]> {
+  return db.query<EventKind>(
+    `SELECT entity_type AS "entityType", action, count(*)::int AS count FROM events GROUP BY entity_type, action ORDER BY entity_type, action`,
   );
 }

@@ -22,6 +22,10 @@ export type Me = z.output<typeof Me>;
 
 export const UserList = z.array(User);
 
+/** One's own password changed; the other sessions of the account were signed out. */
+export const PasswordChanged = z.object({ otherSessionsEnded: z.number() });
+export type PasswordChanged = z.output<typeof PasswordChanged>;
+
 export const Grant = z.object({
   id: z.number(),
   userId: z.number(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Day, Problem, Timestamp, list, paged, agencyColumns } from './common.js';
 
-export const HandoverStatus = z.enum(['draft', 'submitted', 'appraised', 'approved', 'received']);
+export const HandoverStatus = z.enum(['draft', 'submitted', 'appraised', 'approved', 'received', 'cancelled']);
 export type HandoverStatus = z.output<typeof HandoverStatus>;
 
 export const InventorySummary = z.object({
@@ -33,6 +33,8 @@ export const Handover = z.object({
   fondsCode: z.string().nullable(),
   fondsName: z.string().nullable(),
   planId: z.number().nullable(),
+  /** The collection plan's decision number (667/QĐ-UBND), shown instead of its id. */
+  planDecisionNo: z.string().nullable(),
   inventoryNo: z.number().nullable(),
   title: z.string(),
   status: HandoverStatus,
@@ -56,6 +58,8 @@ export const Handover = z.object({
   appraisedAt: Timestamp.nullable(),
   approvedAt: Timestamp.nullable(),
   receivedAt: Timestamp.nullable(),
+  /** A cancelled draft is kept (and audited) but owes no files. */
+  cancelledAt: Timestamp.nullable(),
   handoverDate: Day.nullable(),
   summary: InventorySummary,
   /** Reconciliation at receipt; null before. */
@@ -107,6 +111,10 @@ export const InventoryRow = z.object({
   notes: z.string().nullable(),
   dueYear: z.number().nullable(),
   dueRule: z.string(),
+  /** Set at receipt: the assigned file code, the box and its shelf location; null before and for a missing file. */
+  fileCode: z.string().nullable(),
+  boxCode: z.string().nullable(),
+  location: z.string().nullable(),
   /** Appraisal comments on this row. */
   comments: z.array(z.object({ id: z.number(), comment: z.string(), authorName: z.string().nullable(), createdAt: Timestamp })),
 });

@@ -126,10 +126,11 @@ export const AgencyDeadlines = z.object({
     deposited: Files,
   }),
   byYear: z.array(z.object({ dueYear: z.number().nullable(), rule: z.string(), files: z.number(), ruleLabel: z.string() })),
-  upcoming: z.array(RecordFileDue),
-  overdueFiles: z.array(RecordFileDue),
 });
 export type AgencyDeadlines = z.output<typeof AgencyDeadlines>;
+/** One page of an agency's overdue or upcoming files, with the total (GET /api/agencies/:id/deadlines/files). */
+export const DueFilePage = z.object({ currentYear: z.number(), total: z.number(), items: z.array(RecordFileDue) });
+export type DueFilePage = z.output<typeof DueFilePage>;
 
 export const OverdueAgency = z.object({
   agencyId: z.number(),

@@ -107,6 +107,7 @@ export const WorkCalendarYear = z.object({ year: z.number(), today: Day, holiday
 export type WorkCalendarYear = z.output<typeof WorkCalendarYear>;
 
 const PlanKind = z.enum(['plan', 'what_if', 'replan']);
+const BeyondHorizon = z.object({ horizonWeeks: z.number(), finish: Day.nullable(), unplacedItems: z.number() });
 const PlanHeader = z.object({
   id: z.number(),
   kind: PlanKind,
@@ -118,12 +119,21 @@ const PlanHeader = z.object({
   targetDate: Day.nullable(),
   /** The what-if's changes as entered (staff added or removed, items reprioritised …). */
   changes: z.unknown(),
+  /** Null while any item is unplaced: the plan does not reach completion within its horizon. */
   finish: Day.nullable(),
   totalLateDays: z.number(),
   createdBy: z.string().nullable(),
   createdAt: Timestamp,
+  complete: z.boolean(),
+  /** Items (B12, R3) and, apart, the packages (lô) the engine cut them into. */
+  itemCount: z.number(),
+  unplacedCount: z.number(),
+  packageCount: z.number(),
+  unplacedPackageCount: z.number(),
+  /** The same input over a longer horizon, when work was left unplaced: an estimate of when it would all be done. */
+  beyondHorizon: BeyondHorizon.nullable(),
 });
-export const SchedulePlanSummary = PlanHeader.extend({ itemCount: z.number(), unplacedCount: z.number() });
+export const SchedulePlanSummary = PlanHeader;
 export type SchedulePlanSummary = z.output<typeof SchedulePlanSummary>;
 export const SchedulePlanList = list(SchedulePlanSummary);
 
@@ -155,6 +165,10 @@ export type PlanItemView = z.output<typeof PlanItemView>;
 const Assignment = z.object({ itemId: z.string(), stepId: z.string(), staffId: z.string(), week: Day, minutes: z.number() });
 
 export const PlanView = PlanHeader.extend({
+  /** The last placed item's finish, whether or not everything was placed. */
+  placedFinish: Day.nullable(),
+  /** Why items are unplaced, grouped by reason, with how many items each. */
+  unplacedWhy: z.array(z.object({ reason: z.string(), items: z.number() })),
   unplaced: z.array(z.object({ itemId: z.string(), reason: z.string() })),
   items: z.array(PlanItemView),
   agencies: z.array(
@@ -198,11 +212,16 @@ const ComparedPlan = z.object({
   label: z.string(),
   kind: PlanKind,
   finish: Day.nullable(),
+  complete: z.boolean(),
+  beyondHorizon: BeyondHorizon.nullable(),
+  itemCount: z.number(),
+  horizonWeeks: z.number(),
   totalLateDays: z.number(),
   targetDate: Day.nullable(),
   targetMissed: z.boolean(),
   staffCount: z.number(),
   missedCount: z.number(),
+  lateCount: z.number(),
   unplacedCount: z.number(),
 });
 const ComparedItem = z.object({ finish: Day.nullable(), missed: z.boolean(), lateDays: z.number() }).nullable();

@@ -63,14 +63,31 @@ export const LocatedFile = z.object({
   title: z.string(),
   agencyName: z.string(),
   fondsCode: z.string().nullable(),
+  boxId: z.number(),
   boxCode: z.string(),
   boxNo: z.string().nullable(),
   shelfId: z.number().nullable(),
+  roomId: z.number().nullable(),
   shelfLabel: z.string().nullable(),
   path: z.string().nullable(),
 });
 export type LocatedFile = z.output<typeof LocatedFile>;
-export const LocatedFiles = list(LocatedFile);
+/** A box found by its code (what a scanner reads off the label). */
+export const LocatedBox = z.object({
+  boxId: z.number(),
+  code: z.string(),
+  boxNo: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  fondsCode: z.string().nullable(),
+  handoverId: z.number().nullable(),
+  files: z.number(),
+  shelfId: z.number().nullable(),
+  roomId: z.number().nullable(),
+  shelfLabel: z.string().nullable(),
+});
+export type LocatedBox = z.output<typeof LocatedBox>;
+export const Located = z.object({ box: LocatedBox.nullable(), items: z.array(LocatedFile) });
+export type Located = z.output<typeof Located>;
 
 const Metres = z.object({ measured: z.number(), estimated: z.number() });
 export const YearlyReport = z.object({
@@ -79,6 +96,13 @@ export const YearlyReport = z.object({
   handoversReceived: z.number(),
   agenciesDeposited: z.number(),
   metresReceived: Metres,
-  holdings: z.object({ files: z.number(), agencies: z.number(), metres: Metres }),
+  agenciesAppraised: z.number(),
+  pagesDigitised: z.number(),
+  /** Files and metres through the final processing step (p21) in the year. */
+  processed: z.object({ files: z.number(), metres: z.number() }),
+  pagesRestored: z.number(),
+  holdings: z.object({ files: z.number(), agencies: z.number(), metres: Metres, pagesDigitised: z.number() }),
 });
 export type YearlyReport = z.output<typeof YearlyReport>;
+export const YearlySeries = z.object({ from: z.number(), to: z.number(), years: z.array(YearlyReport) });
+export type YearlySeries = z.output<typeof YearlySeries>;

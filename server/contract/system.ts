@@ -33,9 +33,13 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.output<typeof AuditEvent>;
 export const AuditEventList = z.array(AuditEvent);
+/** Which kinds of change the log holds (for the filter lists), with how many of each. */
+export const AuditEventKinds = z.object({ items: z.array(z.object({ entityType: z.string(), action: z.string(), count: z.number() })) });
+export type AuditEventKinds = z.output<typeof AuditEventKinds>;
 
 /** A sweep was enqueued; null when one is already waiting (singleton job). */
 export const JobStarted = z.object({ jobId: z.string().nullable() });
+export type JobStarted = z.output<typeof JobStarted>;
 
 export const FixityReport = z.object({
   counts: z.object({ missing: z.number(), unchecked: z.number(), ok: z.number(), corrupt: z.number() }),
@@ -51,10 +55,12 @@ export const FixityReport = z.object({
     }),
   ),
 });
+export type FixityReport = z.output<typeof FixityReport>;
 
 export const JobCounts = z.object({
   items: z.array(z.object({ name: z.string(), queued: z.number(), active: z.number(), failed: z.number() })),
 });
+export type JobCounts = z.output<typeof JobCounts>;
 
 const DemoState = z.enum(['idle', 'running', 'done', 'failed']);
 export const DemoRun = z.object({ state: DemoState, log: z.array(z.string()), error: z.string().optional() });

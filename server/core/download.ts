@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_TYPE = 'application/pdf';
 
 /**
  * How long a viewer may keep a copy without asking again: a derivative image changes only with its master

@@ -30,6 +30,16 @@ export const DIGITAL_ERRORS = {
   ocrPendingPage: () => conflict('OCR_PENDING', 'Trang này chưa được nhận dạng chữ (OCR); vui lòng thử lại sau.'),
   ocrPendingFile: () => conflict('OCR_PENDING', 'Hồ sơ chưa có trang nào được nhận dạng chữ (OCR).'),
 
+  // Staff edits of a file's pages (server/digitization/page-edit.service.ts)
+  pageOrderStale: (pages: number) =>
+    conflict('PAGE_ORDER_STALE', `Thứ tự gửi lên phải gồm mỗi trang hiện có của hồ sơ đúng một lần (hồ sơ có ${pages} trang); có thể vừa có trang được thêm hoặc xóa. Hãy tải lại rồi sắp xếp lại.`),
+  /** The replacement image failed the same checks as an upload; code and message are the image check's own. */
+  replacementRejected: (code: string, message: string) => unprocessable(code, message),
+  replacementNotOnePage: (pages: number) =>
+    unprocessable('PAGE_REPLACEMENT_MULTIPAGE', `Ảnh thay thế phải có đúng một trang; tệp này có ${pages} trang. Hãy tải các trang lên như ảnh quét mới.`),
+  replacementDuplicate: (masterId: number) =>
+    conflict('PAGE_REPLACEMENT_DUPLICATE', `Ảnh thay thế trùng từng byte với bản gốc #${masterId} đã có trong hồ sơ; không thay.`),
+
   // IIIF Image API parameters
   iiifRegionInvalid: (text: string) =>
     badRequest('IIIF_REGION_INVALID', `Vùng ảnh "${text}" không hợp lệ: dùng full, square, x,y,w,h hoặc pct:x,y,w,h.`),
@@ -58,6 +68,9 @@ export const DIGITAL_ERRORS = {
   agencyBindingInvalid: () =>
     badRequest('AGENCY_BINDING_INVALID', 'Tài khoản cơ quan phải gắn với đúng một cơ quan nộp lưu; vai trò khác thì không.'),
   selfLockout: () => badRequest('SELF_LOCKOUT', 'Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị đang dùng.'),
+  // Not 401: a mistyped current password must not look like a lost session to the client.
+  currentPasswordWrong: () => badRequest('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.'),
+  passwordUnchanged: () => badRequest('PASSWORD_UNCHANGED', 'Mật khẩu mới phải khác mật khẩu hiện tại.'),
   grantNotResearcher: () =>
     unprocessable('GRANT_NOT_RESEARCHER', 'Chỉ cấp quyền khai thác tài liệu hạn chế cho tài khoản độc giả (nhà nghiên cứu).'),
   grantSecretFile: () => unprocessable('GRANT_SECRET_FILE', 'Hồ sơ có độ mật chưa được giải mật: không thể cấp quyền cho độc giả.'),

@@ -52,6 +52,11 @@ export const RECORDS_ERRORS = {
   boxTypeIdNotFound: (boxTypeId: number) => badRequest('BOX_TYPE_NOT_FOUND', `Không tìm thấy loại hộp #${boxTypeId}.`),
   boxNoInvalid: () => badRequest('BOX_NO_INVALID', 'Số hộp không được để trống.'),
   boxNoDuplicate: () => badRequest('BOX_NO_DUPLICATE', 'Danh sách số hộp bị trùng.'),
+  nothingToPrint: (what: string) => new AppError('NOTHING_TO_PRINT', `Không có ${what} nào để in.`, 404),
+  printNotReceived: () =>
+    conflict('HANDOVER_NOT_RECEIVED', 'Mục lục kèm vị trí chỉ in được sau khi giao nhận: khi đó hồ sơ mới có mã và chỗ trên giá.'),
+  printFontMissing: (file: string) =>
+    new AppError('PRINT_FONT_MISSING', `Máy chủ thiếu phông chữ ${file} (gói fonts-dejavu-core) để in PDF tiếng Việt.`, 503),
   boxesAlreadyPlaced: (handoverId: number) => conflict('BOXES_ALREADY_PLACED', `Hộp của lần giao nộp #${handoverId} đã được xếp lên giá.`),
   shelfNotFound: (shelfIds: number[]) => badRequest('SHELF_NOT_FOUND', `Không tìm thấy giá/tầng: ${shelfIds.join(', ')}.`, { shelfIds }),
   shelfCapacityBelowUsed: (capacityM: number, usedM: number) =>

@@ -19,6 +19,7 @@ const GENERAL = {
     new AppError('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá giới hạn ${limit}.`, 413),
   unsupportedEncoding: () => badRequest('UNSUPPORTED_ENCODING', 'Bảng mã của nội dung không được hỗ trợ.'),
   unauthenticated: () => new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.', 401),
+  dayRangeReversed: () => badRequest('DAY_RANGE_INVALID', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.'),
   badCredentials: () => new AppError('BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401),
   tooManyLogins: () =>
     new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', 429),

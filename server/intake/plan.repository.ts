@@ -37,7 +37,7 @@ const PLAN = `SELECT id, year, decision_no AS "decisionNo", decision_date AS "de
 const PLAN_AGENCY = `
   SELECT pa.plan_id AS "planId", pa.agency_id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName",
          pa.scheduled_month AS "scheduledMonth", pa.status, pa.status_changed_at AS "statusChangedAt", pa.note,
-         (SELECT max(h.id) FROM handovers h WHERE h.plan_id = pa.plan_id AND h.agency_id = pa.agency_id) AS "handoverId"
+         (SELECT max(h.id) FROM handovers h WHERE h.plan_id = pa.plan_id AND h.agency_id = pa.agency_id AND h.status <> 'cancelled') AS "handoverId"
     FROM collection_plan_agencies pa JOIN source_agencies a ON a.id = pa.agency_id`;
 
 export async function listPlans(db: Queryable, year?: number): Promise<PlanRow[]> {

@@ -23,7 +23,7 @@ export function DemoPanel({ onDone }: { onDone: () => void }) {
   if (!s.data || (!s.data.empty && !watching)) return null;
   const log = s.data.log.slice(-5);
   return (
-    <Section title={vi.dashboard.demoTitle}>
+    <Section title={state === 'idle' ? vi.dashboard.demoTitle : vi.dashboard.demoTitleLoading}>
       {state === 'idle' && (
         <div className="inline">
           <span className="muted">{vi.dashboard.demoHint}</span>

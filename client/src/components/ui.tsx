@@ -34,7 +34,10 @@ export function Field(props: { label: string; children: ReactNode; wide?: boolea
   const autoId = useId();
   const cls = `field ${props.wide ? 'field-wide' : ''}`;
   const child = props.children;
-  if (isValidElement<{ id?: string }>(child) && typeof child.type === 'string' && FORM_CONTROLS.has(child.type)) {
+  // Our own single-input controls (DateInput) mark themselves with `formControl`.
+  const single = isValidElement<{ id?: string }>(child) &&
+    (typeof child.type === 'string' ? FORM_CONTROLS.has(child.type) : (child.type as { formControl?: boolean }).formControl === true);
+  if (single && isValidElement<{ id?: string }>(child)) {
     const id = child.props.id ?? autoId;
     return (
       <div className={cls}>

@@ -1,4 +1,5 @@
 /** The shell, shared words and error messages. */
+import { formatNumber } from '../format.js';
 export const common = {
   appName: 'Kho Lưu trữ',
   centre: 'Trung tâm Lưu trữ lịch sử',
@@ -14,6 +15,9 @@ export const common = {
     myDeadlines: 'Hạn nộp lưu của cơ quan',
     users: 'Tài khoản',
     logout: 'Đăng xuất',
+    menu: 'Menu',
+    audit: 'Nhật ký thay đổi',
+    integrity: 'Toàn vẹn dữ liệu',
   },
 
   common: {
@@ -31,7 +35,7 @@ export const common = {
     back: 'Quay lại',
     previous: 'Trang trước',
     next: 'Trang sau',
-    pageInfo: (from: number, to: number, total: number) => `${from}–${to} / ${total}`,
+    pageInfo: (from: number, to: number, total: number) => `${formatNumber(from)}–${formatNumber(to)} / ${formatNumber(total)}`,
     empty: 'Không có dữ liệu.',
     saved: 'Đã lưu.',
     download: 'Tải xuống',

@@ -43,6 +43,8 @@ export const deadlines = {
     endYear: 'Năm kết thúc',
     ruleApplied: 'Căn cứ',
     noFiles: 'Không có hồ sơ.',
+    listTitle: (title: string, total: number) => `${title} (${total.toLocaleString('vi-VN')})`,
+    xlsx: 'Tải toàn bộ danh sách (Excel)',
   },
 
   overdue: {

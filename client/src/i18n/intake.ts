@@ -1,4 +1,5 @@
 /** Intake register: agencies, fonds, collection plans. */
+import { formatNumber } from '../format.js';
 export const intake = {
   levels: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' } as Record<string, string>,
   agencyStatus: { active: 'Đang hoạt động', merged: 'Sáp nhập', dissolved: 'Giải thể' } as Record<string, string>,
@@ -28,7 +29,7 @@ export const intake = {
     fondsCodes: 'Mã phông',
     import: 'Nhập danh sách từ tệp',
     importHint: 'Các cột: Mã cơ quan, Tên cơ quan, Cấp, Cơ quan cấp trên, Trạng thái, Cơ quan kế thừa, Quyết định, Mã phông.',
-    importDone: (c: number, u: number, n: number) => `Đã nhập: ${c} mới, ${u} cập nhật, ${n} không đổi.`,
+    importDone: (c: number, u: number, n: number) => `Đã nhập: ${formatNumber(c)} mới, ${formatNumber(u)} cập nhật, ${formatNumber(n)} không đổi.`,
     importFailed: 'Tệp có lỗi, chưa nhập gì. Sửa các dòng dưới đây rồi tải lại:',
     sortCode: 'Mã',
     sortName: 'Tên',
@@ -59,7 +60,7 @@ export const intake = {
     handoverPlanDate: 'Ngày kế hoạch giao nhận',
     progress: 'Tiến độ',
     late: 'Trễ hạn',
-    lateDays: (d: number) => `Trễ ${d} ngày`,
+    lateDays: (d: number) => `Trễ ${formatNumber(d)} ngày`,
     onTime: 'Đúng hạn',
     create: 'Tạo kế hoạch',
     agencies: 'Cơ quan trong kế hoạch',

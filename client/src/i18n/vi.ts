@@ -3,6 +3,7 @@
  * in one place; pages read them all through `vi`.
  */
 import { access } from './access.js';
+import { admin } from './admin.js';
 import { common } from './common.js';
 import { dashboard } from './dashboard.js';
 import { deadlines } from './deadlines.js';
@@ -12,4 +13,4 @@ import { stacks } from './stacks.js';
 import { scheduling } from './scheduling.js';
 import { digitization } from './digitization.js';
 
-export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...handover, ...stacks, ...scheduling, ...digitization };
+export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...handover, ...stacks, ...scheduling, ...digitization, ...admin };

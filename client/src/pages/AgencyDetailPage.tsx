@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api.js';
-import { useAsync, useSession } from '../hooks.js';
+import { isStaff, useAsync, useSession } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { date, yearSpan } from '../format.js';
 import { Link } from '../router.js';
@@ -9,6 +9,7 @@ import { DeadlinesView } from '../components/DeadlinesView.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { RegisterImport } from '../components/RegisterImport.js';
+import { AgencyInfoSection, FondsSection } from '../components/RegisterEditForms.js';
 import { AgencyStatusBadge, Badge, Loading, Section } from '../components/ui.js';
 
 const FONDS_COLUMNS: Column<Fonds>[] = [
@@ -57,7 +58,7 @@ export function AgencyDetailPage({ id }: { id: number }) {
         </h1>
         <AgencyStatusBadge status={a.status} />
       </div>
-      <Section title={vi.agency.info}>
+      <AgencyInfoSection agency={a} canEdit={isStaff(user)} onSaved={r.reload}>
         <dl className="facts">
           <dt>{vi.agencies.level}</dt>
           <dd>{vi.levels[a.level] ?? a.level}</dd>
@@ -74,10 +75,8 @@ export function AgencyDetailPage({ id }: { id: number }) {
           <dt>{vi.common.notes}</dt>
           <dd>{a.notes || '—'}</dd>
         </dl>
-      </Section>
-      <Section title={vi.agency.fonds}>
-        <DataTable columns={FONDS_COLUMNS} rows={a.fonds} rowKey={(f) => f.id} empty={vi.agency.noFonds} />
-      </Section>
+      </AgencyInfoSection>
+      <FondsSection agency={a} canEdit={isStaff(user)} onSaved={r.reload} columns={FONDS_COLUMNS} />
       {(a.children.length > 0 || a.predecessors.length > 0) && (
         <div className="grid-2">
           {a.children.length > 0 && (

@@ -8,6 +8,7 @@ import type { Plan } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Badge, Field, Loading, Section } from '../components/ui.js';
+import { DateInput } from '../components/DateInput.js';
 
 const STATUSES = ['planned', 'inventory_submitted', 'appraised', 'approved', 'received'] as const;
 
@@ -63,7 +64,7 @@ function CreatePlan({ onCancel }: { onCancel: () => void }) {
           <input required value={f.decisionNo} onChange={set('decisionNo')} placeholder={vi.plans.decisionPlaceholder} />
         </Field>
         <Field label={vi.plans.decisionDate}>
-          <input type="date" required value={f.decisionDate} onChange={set('decisionDate')} />
+          <DateInput required value={f.decisionDate} onChange={(v) => setF({ ...f, decisionDate: v })} />
         </Field>
         <Field label={vi.plans.recordsToYear}>
           <input type="number" required min={1800} max={2200} value={f.recordsToYear} onChange={set('recordsToYear')} />
@@ -75,7 +76,7 @@ function CreatePlan({ onCancel }: { onCancel: () => void }) {
           <input value={f.handoverPlanNo} onChange={set('handoverPlanNo')} />
         </Field>
         <Field label={vi.plans.handoverPlanDate}>
-          <input type="date" value={f.handoverPlanDate} onChange={set('handoverPlanDate')} />
+          <DateInput value={f.handoverPlanDate} onChange={(v) => setF({ ...f, handoverPlanDate: v })} />
         </Field>
         <Field label={vi.common.notes} wide>
           <textarea rows={2} value={f.notes} onChange={set('notes')} />

@@ -7,6 +7,7 @@ export type {
   AgencyDetail,
   AgencyLevel,
   AgencyStatus,
+  DueFilePage,
   DueStatus,
   Fonds,
   ImportCounts,

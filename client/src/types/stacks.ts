@@ -2,6 +2,8 @@
 export type {
   BoxType,
   Capacity,
+  Located,
+  LocatedBox,
   LocatedFile,
   Occupancy,
   RepositoryNode,
@@ -11,4 +13,5 @@ export type {
   ShelfUnit,
   Suggestion,
   YearlyReport,
+  YearlySeries,
 } from '../../../server/contract/stacks.js';

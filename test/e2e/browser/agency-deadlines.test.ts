@@ -134,4 +134,30 @@ describe('agency account', () => {
     expect(cells).toContain(OTHER_NAME);
     expect(env.pageErrors).toEqual([]);
   });
+
+  it('when the agency cancels its abandoned draft, then it reads "Đã hủy", leaves the list unless filtered, and its overdue list keeps its total', async () => {
+    const { page, base, context } = env;
+    await context.clearCookies();
+    await login(page, base, 'vanthu.snv', PASSWORD);
+    await page.getByRole('heading', { name: 'Hạn nộp lưu — Sở Nội vụ tỉnh Hưng Yên' }).waitFor();
+    await page.getByRole('heading', { name: 'Hồ sơ quá hạn (10)' }).waitFor();
+    expect(await page.getByTestId('due-files-overdue').locator('tbody tr').count()).toBe(10);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Giao nhận' }).click();
+    await page.getByRole('link', { name: 'Giao nộp tài liệu Nội vụ 2005–2009' }).click();
+    await page.getByRole('button', { name: 'Hủy bản nháp' }).click();
+    await page.getByLabel('Lý do hủy (không bắt buộc)').fill('Bản nháp lập thử');
+    await page.getByRole('button', { name: 'Hủy bản nháp này' }).click();
+    await page.getByTestId('handover-cancelled').waitFor();
+    expect(await page.locator('.page-head').innerText()).toContain('Đã hủy');
+    await shot(page, T, '6-draft-cancelled');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Giao nhận' }).click();
+    await page.getByText('Trạng thái: Tất cả').waitFor({ state: 'attached' });
+    await expect.poll(() => page.getByTestId('handovers-table').count()).toBe(0);
+    await page.getByLabel('Trạng thái').selectOption('cancelled');
+    await page.getByTestId('handovers-table').waitFor();
+    expect(await page.getByTestId('handovers-table').locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Đã hủy')]);
+    expect(env.pageErrors).toEqual([]);
+  });
 });

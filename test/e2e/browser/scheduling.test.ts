@@ -89,6 +89,8 @@ describe('backlog scheduling in the browser', () => {
     expect(finish).toMatch(/^\d{2}\/\d{2}\/2027$/);
     expect(await page.getByTestId('plan-agencies').innerText()).toContain('Ủy ban nhân dân huyện Văn Giang');
     await page.getByTestId('gantt-agency').waitFor();
+    // Month labels read the Vietnamese way ("thg 1/2027"), not "01/27".
+    expect(await page.locator('.gantt-month').first().textContent()).toBe('thg 1/2027');
     await page.getByRole('button', { name: 'Vì sao?' }).first().click();
     await page.locator('.explain li').first().waitFor();
     expect(await page.locator('.explain li').first().innerText()).toMatch(/^Tuần \d{2}\/\d{2}\/2027/);
@@ -102,6 +104,9 @@ describe('backlog scheduling in the browser', () => {
     const later = (await page.getByTestId('whatif-finish').innerText()).trim();
     const iso = (d: string) => d.split('/').reverse().join('-');
     expect(iso(later) > iso(finish)).toBe(true);
+    const summary = await page.getByTestId('whatif-finish').locator('xpath=ancestor::p[1]').innerText();
+    expect(summary).toContain(`(kế hoạch gốc: ${finish})`);
+    expect(summary).not.toContain('kế hoạch kế hoạch');
     await shot(page, T, '4-what-if');
 
     // 5. Both plans side by side.
@@ -116,6 +121,19 @@ describe('backlog scheduling in the browser', () => {
     await page.getByRole('button', { name: 'Theo tổ' }).click();
     await page.getByTestId('gantt-team').waitFor();
     await shot(page, T, '6-gantt-team');
+    expect(env.pageErrors).toEqual([]);
+  });
+
+  it('when restored pages are recorded, then the dashboard charts them per year', async () => {
+    const { page, base } = env;
+    const item = (await admin.get('/api/scheduling/restoration')).body.items[0];
+    const r = await admin.post('/api/scheduling/progress', { restorationItemId: item.id, stepId: 'r1', workDate: '2026-11-02', pages: 20 });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    await page.goto(`${base}/`);
+    await page.getByTestId('trend-metric').selectOption('pagesRestored');
+    const chart = page.getByTestId('yearly-trend');
+    await chart.locator('rect title', { hasText: '2026: 20' }).waitFor({ state: 'attached' });
+    await shot(page, T, '7-dashboard-trend');
     expect(env.pageErrors).toEqual([]);
   });
 });

@@ -53,7 +53,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(`upgrade from the data dir of
 
   it('when it has been migrated forward, then every table of that release keeps its rows and the sample rows read the same', async () => {
     const counts = await appTableCounts(db);
-    for (const [table, n] of Object.entries(expected.counts)) expect({ table, n: counts[table] }).toEqual({ table, n });
+    // schema_migrations grows by the migrations applied since; the test above checks it name by name.
+    for (const [table, n] of Object.entries(expected.counts)) {
+      if (table !== 'public.schema_migrations') expect({ table, n: counts[table] }).toEqual({ table, n });
+    }
     expect(counts['public.record_files']).toBe(3);
     const rows = await db.query<{ file_notation: string; title: string }>('SELECT file_notation, title FROM record_files ORDER BY row_no');
     expect(rows).toEqual(expected.samples);

@@ -98,7 +98,7 @@ describe('the row limit on a large CSV', () => {
     return fs.readdirSync(tmpDir());
   };
 
-  it('when 25,000 rows reach each import, then each answers 413 TOO_MANY_ROWS within seconds and leaves no temp file', { timeout: 120_000 }, async () => {
+  it('when 25,000 rows reach each import, then each answers 413 TOO_MANY_ROWS and leaves no temp file', { timeout: 120_000 }, async () => {
     const n = 25_000;
     const style: Style = { delimiter: ',', quote: 'needed', bom: true, eol: '\r\n' };
     const agencies = csv(['Mã cơ quan', 'Tên cơ quan', 'Cấp'], Array.from({ length: n }, (_, i) => [`CQ-${i}`, `Cơ quan số ${i}`, 'tỉnh']), style);
@@ -112,12 +112,12 @@ describe('the row limit on a large CSV', () => {
       [`/api/agencies/${w.agencyId}/files/import`, agency, inventory],
       ['/api/scheduling/backlog/import', w.staff, backlog],
     ];
+    // No stopwatch: the old reader never answered, so a regression fails on the test's time limit, while a slow,
+    // loaded machine still passes.
     for (const [url, client, data] of cases) {
-      const started = Date.now();
       const r = await client.upload(url, 'file', { name: 'lon.csv', data });
       expect(r.status, url).toBe(413);
       expect(r.body.error.code).toBe('TOO_MANY_ROWS');
-      expect(Date.now() - started, url).toBeLessThan(15_000);
       expect(await tempFilesLeft(), url).toEqual([]);
     }
   });

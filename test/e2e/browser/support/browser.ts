@@ -34,7 +34,13 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function openBrowser(opts: TestAppOptions = {}): Promise<BrowserEnv> {
+/** The browser's own settings; by default a Vietnamese browser in Vietnam. */
+export interface BrowserOptions {
+  locale?: string;
+  timezoneId?: string;
+}
+
+export async function openBrowser(opts: TestAppOptions = {}, browser: BrowserOptions = {}): Promise<BrowserEnv> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run "npm run test:browser" (it builds the client first)');
   const t = await startTestApp({}, undefined, opts);
   const base = t.baseUrl.replace('127.0.0.1', 'localhost');
@@ -45,7 +51,8 @@ export async function openBrowser(opts: TestAppOptions = {}): Promise<BrowserEnv
     headless: false,
     args: ARGS,
     viewport: { width: 1360, height: 900 },
-    locale: 'vi-VN',
+    locale: browser.locale ?? 'vi-VN',
+    timezoneId: browser.timezoneId,
     acceptDownloads: true,
   });
   context.setDefaultTimeout(15_000);
