@@ -96,18 +96,13 @@ export interface InventoryRow {
 
 export async function listInventory(db: Queryable, handoverId: number, limit: number, offset: number): Promise<{ items: InventoryRow[]; total: number }> {
   const rows = await db.query<Omit<InventoryRow, 'comments'>>(
-    // The location reads like the stacks' shelfLabel ("Kho A / Phòng 101 / Giá 03 / Tầng 2"), built here so the
-    // handover area needs nothing from the stacks area.
     `SELECT rf.id, rf.row_no AS "rowNo", rf.file_notation AS "fileNotation", rf.title, rf.start_date AS "startDate", rf.end_date AS "endDate",
             rf.date_text AS "dateText", rf.retention, rf.sheets, rf.box_no AS "boxNo", rf.access_level AS "accessLevel", rf.notes,
             rf.due_year AS "dueYear", rf.due_rule AS "dueRule", rf.file_code AS "fileCode", b.code AS "boxCode",
-            CASE WHEN s.id IS NULL THEN NULL ELSE p.name || ' / ' || r.name || ' / Giá ' || u.code || ' / Tầng ' || s.code END AS location
+            sp.label AS location
        FROM record_files rf
        LEFT JOIN boxes b ON b.id = rf.box_id
-       LEFT JOIN shelves s ON s.id = b.shelf_id
-       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
-       LEFT JOIN rooms r ON r.id = u.room_id
-       LEFT JOIN repositories p ON p.id = r.repository_id
+       LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
       WHERE rf.handover_id = $1
       ORDER BY rf.row_no LIMIT $2 OFFSET $3`,
     [handoverId, limit, offset],

@@ -104,16 +104,13 @@ export function locateFiles(db: Queryable, code: string, limit: number): Promise
   return db.query<LocatedFile>(
     `SELECT rf.id AS "fileId", rf.file_code AS "fileCode", rf.file_notation AS "fileNotation", rf.title,
             a.name AS "agencyName", f.code AS "fondsCode", b.id AS "boxId", b.code AS "boxCode", b.box_no AS "boxNo",
-            s.id AS "shelfId", r.id AS "roomId", p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
+            sp.shelf_id AS "shelfId", sp.room_id AS "roomId", sp.repository_name AS "repositoryName", sp.room_name AS "roomName", sp.unit_code AS "unitCode", sp.shelf_code AS "shelfCode"
        FROM record_files rf
        JOIN source_agencies a ON a.id = rf.agency_id
        LEFT JOIN fonds f ON f.id = rf.fonds_id
        JOIN boxes b ON b.id = rf.box_id
                     OR (rf.box_id IS NULL AND b.handover_id = rf.handover_id AND b.box_no = btrim(rf.box_no))
-       LEFT JOIN shelves s ON s.id = b.shelf_id
-       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
-       LEFT JOIN rooms r ON r.id = u.room_id
-       LEFT JOIN repositories p ON p.id = r.repository_id
+       LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
       WHERE lower(rf.file_code) = lower($1)
          OR f_unaccent(lower(rf.file_notation)) = f_unaccent(lower($1))
       ORDER BY rf.file_code NULLS LAST, rf.id
@@ -144,14 +141,11 @@ export function locateBox(db: Queryable, code: string) {
     db,
     `SELECT b.id AS "boxId", b.code, b.box_no AS "boxNo", a.name AS "agencyName", f.code AS "fondsCode", b.handover_id AS "handoverId",
             (SELECT count(*)::int FROM record_files rf WHERE rf.box_id = b.id) AS files,
-            s.id AS "shelfId", r.id AS "roomId", p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
+            sp.shelf_id AS "shelfId", sp.room_id AS "roomId", sp.repository_name AS "repositoryName", sp.room_name AS "roomName", sp.unit_code AS "unitCode", sp.shelf_code AS "shelfCode"
        FROM boxes b
        LEFT JOIN source_agencies a ON a.id = b.agency_id
        LEFT JOIN fonds f ON f.id = b.fonds_id
-       LEFT JOIN shelves s ON s.id = b.shelf_id
-       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
-       LEFT JOIN rooms r ON r.id = u.room_id
-       LEFT JOIN repositories p ON p.id = r.repository_id
+       LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
       WHERE lower(b.code) = lower($1)
       ORDER BY b.id
       LIMIT 1`,

@@ -29,8 +29,8 @@ export type BoxFilter = { handoverId: number } | { shelfId: number } | { unitId:
 const FILTER_SQL = {
   handoverId: 'b.handover_id = $1',
   shelfId: 'b.shelf_id = $1',
-  unitId: 's.shelf_unit_id = $1',
-  roomId: 'u.room_id = $1',
+  unitId: 'sp.unit_id = $1',
+  roomId: 'sp.room_id = $1',
   boxId: 'b.id = $1',
 } as const;
 
@@ -39,15 +39,12 @@ export function boxesForPrint(db: Queryable, filter: BoxFilter): Promise<BoxForP
   const [key, value] = Object.entries(filter)[0] as [keyof typeof FILTER_SQL, number];
   return db.query<BoxForPrint>(
     `SELECT b.id AS "boxId", b.code, b.box_no AS "boxNo", b.position, b.shelf_id AS "shelfId",
-            p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode",
+            sp.repository_name AS "repositoryName", sp.room_name AS "roomName", sp.unit_code AS "unitCode", sp.shelf_code AS "shelfCode",
             a.name AS "agencyName", f.code AS "fondsCode", f.name AS "fondsName", h.inventory_no AS "inventoryNo", b.handover_id AS "handoverId",
             COALESCE(c.files, 0)::int AS files, c.first_notation AS "firstNotation", c.last_notation AS "lastNotation",
             c.from_year AS "fromYear", c.to_year AS "toYear"
        FROM boxes b
-       LEFT JOIN shelves s ON s.id = b.shelf_id
-       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
-       LEFT JOIN rooms r ON r.id = u.room_id
-       LEFT JOIN repositories p ON p.id = r.repository_id
+       LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
        LEFT JOIN source_agencies a ON a.id = b.agency_id
        LEFT JOIN fonds f ON f.id = b.fonds_id
        LEFT JOIN handovers h ON h.id = b.handover_id
@@ -60,7 +57,7 @@ export function boxesForPrint(db: Queryable, filter: BoxFilter): Promise<BoxForP
            FROM record_files rf WHERE rf.box_id = b.id
        ) c ON true
       WHERE ${FILTER_SQL[key]}
-      ORDER BY p.code COLLATE "C" NULLS LAST, p.id, r.code COLLATE "C", r.id, u.ordinal, u.id, s.ordinal, s.id, b.position, b.id`,
+      ORDER BY sp.repository_code COLLATE "C" NULLS LAST, sp.repository_id, sp.room_code COLLATE "C", sp.room_id, sp.unit_ordinal, sp.unit_id, sp.shelf_ordinal, sp.shelf_id, b.position, b.id`,
     [value],
   );
 }
@@ -110,13 +107,10 @@ export function handoverFilesWithLocation(db: Queryable, handoverId: number): Pr
     `SELECT rf.row_no AS "rowNo", rf.file_notation AS "fileNotation", rf.file_code AS "fileCode", rf.title,
             EXTRACT(YEAR FROM rf.start_date)::int AS "fromYear", rf.end_year AS "toYear", rf.date_text AS "dateText", rf.sheets,
             rf.box_no AS "boxNo", b.code AS "boxCode",
-            p.name AS "repositoryName", r.name AS "roomName", u.code AS "unitCode", s.code AS "shelfCode"
+            sp.repository_name AS "repositoryName", sp.room_name AS "roomName", sp.unit_code AS "unitCode", sp.shelf_code AS "shelfCode"
        FROM record_files rf
        LEFT JOIN boxes b ON b.id = rf.box_id
-       LEFT JOIN shelves s ON s.id = b.shelf_id
-       LEFT JOIN shelf_units u ON u.id = s.shelf_unit_id
-       LEFT JOIN rooms r ON r.id = u.room_id
-       LEFT JOIN repositories p ON p.id = r.repository_id
+       LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
       WHERE rf.handover_id = $1
       ORDER BY rf.row_no NULLS LAST, rf.id`,
     [handoverId],

@@ -7,10 +7,19 @@ import type { AgencyDetail, Fonds } from '../types.js';
 import { AgencyPicker } from './AgencyPicker.js';
 import { DataTable, type Column } from './DataTable.js';
 import { DateInput } from './DateInput.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { FormActions } from './FormActions.js';
 import { Field, Section } from './ui.js';
 
 const e = vi.registerEdit;
+
+/** A select over a code → Vietnamese label map. */
+function OptionsSelect(props: { value: string; options: Record<string, string>; onChange: (ev: { target: { value: string } }) => void }) {
+  return (
+    <select value={props.value} onChange={props.onChange}>
+      {Object.entries(props.options).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+    </select>
+  );
+}
 
 export function AgencyEditForm({ agency, onSaved, onCancel }: { agency: AgencyDetail; onSaved: () => void; onCancel: () => void }) {
   const [f, setF] = useState({
@@ -36,14 +45,10 @@ export function AgencyEditForm({ agency, onSaved, onCancel }: { agency: AgencyDe
       <Field label={vi.agencies.code}><input required value={f.code} onChange={set('code')} /></Field>
       <Field label={vi.agencies.name} wide><input required value={f.name} onChange={set('name')} /></Field>
       <Field label={vi.agencies.level}>
-        <select value={f.level} onChange={set('level')}>
-          {Object.entries(vi.levels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
+        <OptionsSelect value={f.level} options={vi.levels} onChange={set('level')} />
       </Field>
       <Field label={vi.agencies.status}>
-        <select value={f.status} onChange={set('status')}>
-          {Object.entries(vi.agencyStatus).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
+        <OptionsSelect value={f.status} options={vi.agencyStatus} onChange={set('status')} />
       </Field>
       <Field label={vi.agencies.statusDate}><DateInput value={f.statusDate} onChange={(v) => setF({ ...f, statusDate: v })} /></Field>
       <Field label={vi.agencies.parent} wide><AgencyPicker value={parentId} onChange={(v) => setParentId(v)} /></Field>
@@ -53,11 +58,7 @@ export function AgencyEditForm({ agency, onSaved, onCancel }: { agency: AgencyDe
       <Field label={vi.agencies.decision} wide><input value={f.listingDecision} onChange={set('listingDecision')} /></Field>
       <Field label={vi.agencies.address} wide><input value={f.address} onChange={set('address')} /></Field>
       <Field label={vi.common.notes} wide><textarea rows={2} value={f.notes} onChange={set('notes')} /></Field>
-      <div className="form-actions">
-        <ErrorMessage error={action.error} />
-        <button type="submit" className="primary" disabled={action.busy}>{vi.common.save}</button>
-        <button type="button" onClick={onCancel}>{vi.common.cancel}</button>
-      </div>
+      <FormActions error={action.error} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -87,23 +88,15 @@ export function FondsEditForm({ fonds, onSaved, onCancel }: { fonds: Fonds; onSa
       <Field label={vi.agency.fondsCode}><input required value={f.code} onChange={set('code')} /></Field>
       <Field label={vi.agency.fondsName} wide><input required value={f.name} onChange={set('name')} /></Field>
       <Field label={vi.agency.fondsKind}>
-        <select value={f.kind} onChange={set('kind')}>
-          {Object.entries(vi.fondsKind).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
+        <OptionsSelect value={f.kind} options={vi.fondsKind} onChange={set('kind')} />
       </Field>
       <Field label={vi.agencies.status}>
-        <select value={f.status} onChange={set('status')}>
-          {Object.entries(vi.fondsStatus).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
+        <OptionsSelect value={f.status} options={vi.fondsStatus} onChange={set('status')} />
       </Field>
       <Field label={e.startYear}><input type="number" min={1800} max={2200} value={f.startYear} onChange={set('startYear')} /></Field>
       <Field label={e.endYear}><input type="number" min={1800} max={2200} value={f.endYear} onChange={set('endYear')} /></Field>
       <Field label={vi.common.notes} wide><textarea rows={2} value={f.notes} onChange={set('notes')} /></Field>
-      <div className="form-actions">
-        <ErrorMessage error={action.error} />
-        <button type="submit" className="primary" disabled={action.busy}>{vi.common.save}</button>
-        <button type="button" onClick={onCancel}>{vi.common.cancel}</button>
-      </div>
+      <FormActions error={action.error} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Link, navigate } from '../router.js';
 import type { Plan } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { FormActions } from '../components/FormActions.js';
 import { Badge, Field, Loading, Section } from '../components/ui.js';
 import { DateInput } from '../components/DateInput.js';
 
@@ -81,11 +82,7 @@ function CreatePlan({ onCancel }: { onCancel: () => void }) {
         <Field label={vi.common.notes} wide>
           <textarea rows={2} value={f.notes} onChange={set('notes')} />
         </Field>
-        <div className="form-actions">
-          <ErrorMessage error={action.error} />
-          <button type="submit" className="primary" disabled={action.busy}>{vi.common.save}</button>
-          <button type="button" onClick={onCancel}>{vi.common.cancel}</button>
-        </div>
+        <FormActions error={action.error} busy={action.busy} onCancel={onCancel} />
       </form>
     </Section>
   );

@@ -43,6 +43,7 @@ describe('dropping test databases', () => {
     await expect(dropDatabaseWith(s.q, 'kho_test_x', { attempts: 3, waitMs: 1 })).rejects.toMatchObject({ code: '55006' });
   });
 
+  // drop() belongs to freshPostgresDatabase: an embedded PGlite test database is in memory and has no server to drop it on.
   it.runIf(!!process.env.DATABASE_URL)('when our own connections are still open, then drop() closes them and removes the database', async () => {
     const url = process.env.DATABASE_URL!;
     const { db, drop } = await freshPostgresDatabase(url, 'kho_droptest');
