@@ -4,20 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archive, batch, pagePng, uploadScans } from '../../integration/digitization/digitization-fixtures.js';
-import { createUser, login, openBrowser, PASSWORD, shot, type BrowserEnv } from './support/browser.js';
+import { pagesProcessed, createUser, login, openBrowser, PASSWORD, shot, type BrowserEnv } from './support/browser.js';
 
 const T = 'admin-screens';
 const NEW_PASSWORD = 'mat-khau-moi-cua-toi';
-
-/** Waits (in a hook, where expect.poll is not available) until every page has its derivatives and OCR. */
-async function pagesProcessed(env: BrowserEnv) {
-  for (let i = 0; i < 240; i++) {
-    const rows = await env.t.db.query<{ d: string; o: string }>(`SELECT derivatives_status AS d, ocr_status AS o FROM pages`);
-    if (rows.length && rows.every((r) => r.d === 'done' && r.o === 'done')) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('pages were not processed in 2 minutes');
-}
 
 describe('account, register edits, change log and integrity screens', () => {
   let env: BrowserEnv;

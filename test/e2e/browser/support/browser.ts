@@ -97,3 +97,13 @@ export const PASSWORD = 'mat-khau-thu-nghiem';
 export async function createUser(t: TestApp, username: string, role: 'admin' | 'archivist' | 'agency' | 'researcher', agencyId: number | null = null) {
   await t.auth.createUser(SYSTEM, { username, displayName: `Người dùng ${username}`, password: PASSWORD, role, agencyId });
 }
+
+/** Waits (in a hook, where expect.poll is not available) until every page has its derivatives and OCR. */
+export async function pagesProcessed(env: BrowserEnv) {
+  for (let i = 0; i < 240; i++) {
+    const rows = await env.t.db.query<{ d: string; o: string }>(`SELECT derivatives_status AS d, ocr_status AS o FROM pages`);
+    if (rows.length && rows.every((r) => r.d === 'done' && r.o === 'done')) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('pages were not processed in 2 minutes');
+}
