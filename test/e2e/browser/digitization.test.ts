@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archive, pagePng } from '../../integration/digitization/digitization-fixtures.js';
-import { createUser, login, openBrowser, shot, type BrowserEnv } from './support/browser.js';
+import { createUser, login, logout, openBrowser, shot, type BrowserEnv } from './support/browser.js';
 
 const T = 'digitization';
 
@@ -63,7 +63,7 @@ describe('digitisation in the browser', () => {
 
   it('when a researcher searches "hung yen", then hits are highlighted and the page opens with the words boxed', async () => {
     const { page, base } = env;
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await logout(page);
     await login(page, base, 'docgia.duc', 'mat-khau-thu-nghiem');
     await page.getByRole('searchbox', { name: 'Tra cứu tài liệu số hóa' }).fill('hung yen');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
@@ -87,7 +87,7 @@ describe('digitisation in the browser', () => {
 
   it('when staff move a page down and delete one after confirming, then the stored page order follows', async () => {
     const { page, base } = env;
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await logout(page);
     await login(page, base, 'soha.lan', 'mat-khau-thu-nghiem');
     await page.goto(batchUrl);
     const editor = page.getByTestId('page-editor');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, login, openBrowser, PASSWORD, shot, type BrowserEnv } from './support/browser.js';
+import { createUser, login, logout, openBrowser, PASSWORD, shot, type BrowserEnv } from './support/browser.js';
 
 describe('login page', () => {
   let env: BrowserEnv;
@@ -32,8 +32,7 @@ describe('login page', () => {
     // After a reload the session cookie keeps the user signed in; signing out returns to the login form.
     await page.goto(base + '/dashboard');
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByLabel('Tên đăng nhập').waitFor();
+    await logout(page);
     expect(env.pageErrors).toEqual([]);
   });
 
@@ -47,8 +46,7 @@ describe('login page', () => {
         await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
         await page.reload();
         await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
-        await page.getByRole('button', { name: 'Đăng xuất' }).click();
-        await page.getByLabel('Tên đăng nhập').waitFor();
+        await logout(page);
       }
     } finally {
       t.now.value = saved;

@@ -88,7 +88,18 @@ export async function login(page: Page, base: string, username: string, password
   await page.goto(base + '/');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
+  // The session cookie arrives with the login response: a navigation started before it would abort the request.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await answered;
+}
+
+/** Signs out through the header button and waits until the server has dropped the session and the form is back. */
+export async function logout(page: Page): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await answered;
+  await page.getByLabel('Tên đăng nhập').waitFor();
 }
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
