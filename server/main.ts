@@ -47,7 +47,8 @@ async function main() {
   const deps = { db, config, log, clock: systemClock, blobs: runtime.blobs, jobs: runtime.queue.queue };
   const { app, auth, services } = createApp(deps);
   // OCR_IN_SERVER=false: this process only enqueues; `npm run worker` processes (PostgreSQL) run the jobs.
-  const runner: JobRunner | null = config.OCR_IN_SERVER ? await runJobs(deps, runtime.queue) : null;
+  // Jobs here share the cores with the requests: they wait (bounded) while the event loop is busy (server/jobs/yield-gate.ts).
+  const runner: JobRunner | null = config.OCR_IN_SERVER ? await runJobs(deps, runtime.queue, { yieldToRequests: {} }) : null;
   const admin = await auth.ensureInitialAdmin();
   if (admin.created) {
     const msg = admin.password

@@ -20,8 +20,11 @@ import { SYSTEM } from '../../server/core/actor.js';
 
 export type Backend = 'pglite' | 'postgres';
 
-/** jobs: run the job runner in-process (e.g. `{ only: ['page.derivatives'] }` to leave OCR out). */
-export async function startBenchApp(backend: Backend, env: Record<string, string> = {}, opts: { jobs?: boolean | Partial<RunnerOptions> } = {}) {
+/**
+ * jobs: run the job runner in-process (e.g. `{ only: ['page.derivatives'] }` to leave OCR out).
+ * pgliteThread: false opens PGlite on the main thread (the pre-worker layout), for before/after comparisons.
+ */
+export async function startBenchApp(backend: Backend, env: Record<string, string> = {}, opts: { jobs?: boolean | Partial<RunnerOptions>; pgliteThread?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: '100000', ...env });
   let db: Db;
@@ -29,7 +32,7 @@ export async function startBenchApp(backend: Backend, env: Record<string, string
   if (backend === 'postgres') {
     ({ db, drop } = await freshPostgresDatabase(process.env.DATABASE_URL!, 'kho_bench', 10));
   } else {
-    db = await openPglite(config.dbDir);
+    db = await openPglite(config.dbDir, { thread: opts.pgliteThread });
   }
   await migrate(db);
   const log = pino({ level: 'silent' });

@@ -1,11 +1,14 @@
 /** Error codes of work planning (backlog, restoration, norms, plans, progress), reports and the demo loader. */
-import { badRequest, conflict, unprocessable } from './app-error.js';
+import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 
 export const PLANNING_ERRORS = {
   itemNotFound: () => badRequest('ITEM_NOT_FOUND', 'Có hạng mục được chọn không còn trong danh sách tồn đọng hoặc tu bổ.'),
   planNothingToPlan: () => unprocessable('PLAN_NOTHING_TO_PLAN', 'Chưa có hạng mục tồn đọng hoặc tu bổ nào để lập kế hoạch.'),
   planNothingToReplan: () => unprocessable('PLAN_NOTHING_TO_PLAN', 'Các hạng mục của kế hoạch này không còn trong danh sách tồn đọng.'),
   planNoStaff: () => unprocessable('PLAN_NO_STAFF', 'Chưa có cán bộ nào đang làm việc để lập kế hoạch.'),
+  /** The engine's worker thread failed, ran out of memory or time: nothing was stored. */
+  planEngineFailed: (cause: unknown) =>
+    new AppError('PLAN_ENGINE_FAILED', 'Không lập được kế hoạch: bộ tính lịch dừng bất thường, chưa có gì được lưu. Vui lòng thử lại; nếu vẫn lỗi, hãy thu hẹp phạm vi (ít hạng mục hơn hoặc thời hạn ngắn hơn).', 503, undefined, { cause }),
   normVersionNotFound: () => badRequest('NORM_VERSION_NOT_FOUND', 'Phiên bản định mức không tồn tại.'),
   staffNotInPlan: (ids: readonly (string | number)[]) => badRequest('STAFF_NOT_IN_PLAN', `Cán bộ không có trong kế hoạch gốc: ${ids.join(', ')}.`),
   itemNotInPlan: (items: readonly string[]) => badRequest('ITEM_NOT_IN_PLAN', `Hạng mục không có trong kế hoạch gốc: ${items.join(', ')}.`),

@@ -9,6 +9,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
+import { PgliteThread } from './pglite-thread.js';
 
 export type Row = Record<string, unknown>;
 
@@ -72,26 +73,75 @@ function withTransactionContext(base: (sql: string, params?: unknown[]) => Promi
   };
 }
 
-export async function openPglite(dataDir: string | null): Promise<Db> {
+export interface PgliteOptions {
+  /**
+   * true (default): PGlite runs in a worker thread (pglite-thread.ts), so SQL never blocks the event loop.
+   * false: on the calling thread, as before; kept for tools that need the PGlite object's own thread.
+   */
+  thread?: boolean;
+}
+
+export async function openPglite(dataDir: string | null, opts: PgliteOptions = {}): Promise<Db> {
   let lock: DirLock | null = null;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     lock = acquireDirLock(dataDir);
   }
-  let lite: PGlite;
   try {
-    lite = await PGlite.create(dataDir ?? 'memory://', {
-      extensions: { unaccent, pg_trgm },
-      parsers: {
-        [pgliteTypes.INT8]: (v: string) => Number(v),
-        [pgliteTypes.NUMERIC]: (v: string) => Number(v),
-        [pgliteTypes.DATE]: (v: string) => v,
-      },
-    });
+    return opts.thread === false ? await pgliteInProcess(dataDir, lock) : await pgliteInThread(dataDir, lock);
   } catch (err) {
     lock?.release();
     throw err;
   }
+}
+
+async function pgliteInThread(dataDir: string | null, lock: DirLock | null): Promise<Db> {
+  const t = await PgliteThread.open(dataDir);
+  const ctx = withTransactionContext(
+    (sql, params = []) => t.query(sql, params),
+    async (fn) => {
+      const tx = await t.call<number>({ op: 'begin' });
+      let result;
+      try {
+        result = await fn({ query: <T>(sql: string, params: unknown[] = []) => t.query<T>(sql, params, tx) });
+      } catch (err) {
+        await t.call({ op: 'end', tx, commit: false }).catch(() => {});
+        throw err;
+      }
+      await t.call({ op: 'end', tx, commit: true });
+      return result;
+    },
+  );
+  return {
+    kind: 'pglite',
+    query: ctx.query,
+    transaction: ctx.transaction,
+    async exec(sql) {
+      await t.call({ op: 'exec', sql });
+    },
+    async ping() {
+      await t.query('SELECT 1', []);
+      return true;
+    },
+    async close() {
+      await t.close();
+      lock?.release();
+    },
+    async dumpDataDir() {
+      return new Blob([await t.call<ArrayBuffer>({ op: 'dump' })]);
+    },
+  };
+}
+
+async function pgliteInProcess(dataDir: string | null, lock: DirLock | null): Promise<Db> {
+  const lite = await PGlite.create(dataDir ?? 'memory://', {
+    extensions: { unaccent, pg_trgm },
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+    },
+  });
   const ctx = withTransactionContext(
     async (sql, params = []) => (await lite.query(sql, params as unknown[])).rows,
     (fn) =>

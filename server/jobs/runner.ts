@@ -9,6 +9,7 @@ import type { OcrPool } from '../../ocr/engine/types.js';
 import type { PeriodicJob } from './catalogue.js';
 import type { QueueControl } from './queue.js';
 import type { JobContext } from './types.js';
+import { createYieldGate, type YieldGateOptions } from './yield-gate.js';
 
 export interface RunnerOptions {
   /**
@@ -26,6 +27,11 @@ export interface RunnerOptions {
   periodic?: PeriodicJob[];
   /** Periodic jobs on; off in tests that drive sweeps themselves. */
   sweeps?: boolean;
+  /**
+   * Before each job, wait (bounded) while the event loop shows the process busy with requests. On in the HTTP server
+   * (server/main.ts); off by default, since a worker process or a test has no requests to yield to.
+   */
+  yieldToRequests?: YieldGateOptions;
 }
 
 export interface JobRunner {
@@ -72,6 +78,7 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
   }
 
   const polling = opts.pollingIntervalSeconds ?? 1;
+  const gate = opts.yieldToRequests ? createYieldGate(opts.yieldToRequests) : null;
   for (const name of opts.only ?? names) {
     const def = catalogue[name]!;
     const handler = opts.handlers[name] as (p: unknown, ctx: JobContext) => Promise<void>;
@@ -87,6 +94,8 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
         control.boss.notifyWorker(workerId);
         const jobLog = log.child({ job: name, jobId: job.id });
         const payload = def.payload.parse(job.data);
+        const waited = gate ? await gate.wait() : 0;
+        if (waited >= 1000) jobLog.debug({ waitedMs: Math.round(waited) }, 'tác vụ chờ các yêu cầu tương tác');
         try {
           await handler(payload, { deps, jobId: job.id, log: jobLog, ocr });
         } catch (err) {
@@ -114,6 +123,7 @@ export async function startJobRunner(deps: Deps, control: QueueControl, opts: Ru
     ocrWorkers: size,
     async stop() {
       for (const t of timers) clearInterval(t);
+      gate?.close();
       // Let jobs in flight finish (pg-boss waits up to its timeout), then release the OCR workers.
       await control.stop();
       if (pool) await (await pool.catch(() => null))?.close();

@@ -13,11 +13,11 @@ import * as res from './resources.repository.js';
 import * as plans from './plan.repository.js';
 import type { PlanContext, PlanKind } from './plan.repository.js';
 import type { ScheduleInput } from './engine/types.js';
-import { holidaysBetween, runSchedule } from './engine-adapter.js';
+import { holidaysBetween } from './engine-adapter.js';
+import { computePlanOffThread } from './plan-engine.js';
 import { applyWhatIf, baseItemId, buildInput } from './plan-input.js';
 import { comparePlans, explainPlacement, foldPackages, planView } from './plan-report.js';
 import { burndown } from './burndown.js';
-import { beyondHorizon } from './plan-beyond.js';
 import { currentNormVersionId } from './scheduling.service.js';
 import type { CreatePlan, Progress, WhatIf } from './scheduling.schemas.js';
 
@@ -53,8 +53,8 @@ export function createPlanningService(deps: Deps) {
     input: ScheduleInput, context: PlanContext) {
     if (!input.items.length) throw ERRORS.planNothingToPlan();
     if (!input.staff.length) throw ERRORS.planNoStaff();
-    const engine = runSchedule(input);
-    const result = { ...engine, beyondHorizon: beyondHorizon(input, engine) };
+    const { engine, beyondHorizon } = await computePlanOffThread(input);
+    const result = { ...engine, beyondHorizon };
     const finish = engine.unplaced.length ? null : engine.finish;
     const stored = { ...meta, startDate: input.start, horizonWeeks: input.horizonWeeks, input: { ...input, context }, result,
       finish, totalLateDays: result.totalLateDays };
