@@ -5,35 +5,41 @@
  * the service's ./data) and, when DATABASE_URL is set, into a fresh PostgreSQL database; then times 30 varied queries
  * through the SAME repository/service code the API uses (top 20, ranked, with snippets; and the full API answer with
  * capped total and facets). The same corpus and queries go into SQLite FTS5 (unicode61 remove_diacritics 2, bm25,
- * snippet()) via @sqlite.org/sqlite-wasm as the yardstick. Prints p50/p95 per backend and the ratios.
- * BACKENDS=pglite,postgres,sqlite chooses; REPS=3 timed runs per query after one warm-up.
+ * snippet()) through the native sqlite3 shell as the yardstick (search-sqlite.ts). Prints p50/p95 per backend and the
+ * ratios, then the ranking study (search-ranking.ts): windowed top 20 against exact ranking, per query.
+ * BACKENDS=pglite,postgres,sqlite chooses; REPS=3 timed runs per query after one warm-up; RANK_STUDY=0 skips the study;
+ * PG_KEEP=1 keeps the loaded PostgreSQL database and PG_REUSE=<name> times it again without loading.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { openPglite, type Db } from '../../server/db/db.js';
+import { openPglite, openPostgres, type Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
-import { freshPostgresDatabase } from '../../test/support/fresh-database.js';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { dropTestDatabase } from '../../test/support/fresh-database.js';
 import type { Deps } from '../../server/deps.js';
 import { systemClock, vnToday } from '../../server/core/time/index.js';
 import type { Actor } from '../../server/core/actor.js';
 import { scopeOf } from '../../server/core/scope.js';
-import { createSearchService, parseOrThrow, COUNT_CAP, RANK_WINDOW } from '../../server/search/search.service.js';
-import { searchHits } from '../../server/search/search.repository.js';
+import { createSearchService, COUNT_CAP, RANK_WINDOW } from '../../server/search/search.service.js';
 import { AGENCIES, PAGES_PER_DOC, PAGES_PER_FILE, QUERIES, corpus, docType, fileAgency, fileYear, pct, type BenchQuery, type Page } from './search-corpus.js';
 import { runSqlite } from './search-sqlite.js';
+import { printStudy, rankingStudy, top20, type RankingStudy } from './search-ranking.js';
 
 const N = Math.min(1_000_000, Number(process.argv[2] ?? process.env.N ?? 100_000));
 const REPS = Number(process.env.REPS ?? 3);
 /** 0 ranks every match (what docs/design.md measured); the service default ranks within a window. */
 const WINDOW = Number(process.env.RANK_WINDOW ?? RANK_WINDOW);
+/** TIERS=0 times the plain window (the first RANK_WINDOW matches in table order), without the tier index. */
+const TIERS = process.env.TIERS !== '0';
 const BACKENDS = (process.env.BACKENDS ?? `pglite,${process.env.DATABASE_URL ? 'postgres,' : ''}sqlite`).split(',');
 const researcher: Actor = { id: 999_999, username: 'bench', displayName: 'Bench', role: 'researcher', agencyId: null };
 
 
-async function load(db: Db): Promise<void> {
+async function load(db: Db, server: boolean): Promise<void> {
   const nFiles = Math.ceil(N / PAGES_PER_FILE);
   const nDocs = Math.ceil(N / PAGES_PER_DOC);
   const seq = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -59,42 +65,62 @@ async function load(db: Db): Promise<void> {
      FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) AS u(d, s, t, y)`,
     [docs, docs.map((d) => `Về công tác số ${d}`), docs.map(docType), docs.map((d) => fileYear(Math.floor((d - 1) / 5) + 1))],
   );
-  // Bulk load: index after the rows, as a restore would.
-  await db.query('DROP INDEX pages_search_tsv_idx');
-  await db.query('DROP INDEX pages_search_tsv_exact_idx');
+  // Bulk load as a restore does it: rows first, then the indexes and constraints of pages (each built in one pass
+  // instead of being maintained row by row), with enough memory for the GIN builds; on PostgreSQL two insert streams.
+  const deferred = await db.query<{ name: string; def: string; index: boolean }>(
+    `SELECT conname AS name, 'ALTER TABLE pages ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid) AS def, false AS index
+       FROM pg_constraint WHERE conrelid = 'pages'::regclass AND contype IN ('f', 'u')
+     UNION ALL
+     SELECT indexname, indexdef, true FROM pg_indexes
+      WHERE tablename = 'pages' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'pages'::regclass)`,
+  );
+  for (const d of deferred) await db.query(d.index ? `DROP INDEX ${d.name}` : `ALTER TABLE pages DROP CONSTRAINT ${d.name}`);
+  const flush = (batch: Page[]) => db.query(
+    `INSERT INTO pages (id, record_file_id, document_id, batch_id, master_id, master_page, seq, width, height, colour_mode, bit_depth,
+       derivatives_status, ocr_status, ocr_text)
+     SELECT i, f, d, f, f, (i - 1) % ${PAGES_PER_FILE}, (i - 1) % ${PAGES_PER_FILE} + 1, 2480, 3508, 'grey', 8, 'done', 'done', t
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS u(i, f, d, t)`,
+    [batch.map((p) => p.id), batch.map((p) => p.fileId), batch.map((p) => p.docId), batch.map((p) => p.text)],
+  );
+  const streams = server ? 2 : 1;
+  const inFlight = new Set<Promise<unknown>>();
   let batch: Page[] = [];
-  const flush = async () => {
-    await db.query(
-      `INSERT INTO pages (id, record_file_id, document_id, batch_id, master_id, master_page, seq, width, height, colour_mode, bit_depth,
-         derivatives_status, ocr_status, ocr_text)
-       SELECT i, f, d, f, f, (i - 1) % ${PAGES_PER_FILE}, (i - 1) % ${PAGES_PER_FILE} + 1, 2480, 3508, 'grey', 8, 'done', 'done', t
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS u(i, f, d, t)`,
-      [batch.map((p) => p.id), batch.map((p) => p.fileId), batch.map((p) => p.docId), batch.map((p) => p.text)],
-    );
-    batch = [];
-  };
+  const t0 = performance.now();
   for (const p of corpus(N)) {
     batch.push(p);
-    if (batch.length === 1000) await flush();
+    if (batch.length < 2000) continue;
+    const job = flush(batch).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    batch = [];
+    if (inFlight.size >= streams) await Promise.race(inFlight);
   }
-  if (batch.length) await flush();
-  await db.query('CREATE INDEX pages_search_tsv_idx ON pages USING gin (search_tsv)');
-  await db.query('CREATE INDEX pages_search_tsv_exact_idx ON pages USING gin (search_tsv_exact)');
+  if (batch.length) await flush(batch);
+  await Promise.all(inFlight);
+  const t1 = performance.now();
+  const mem = server ? '1GB' : '256MB';
+  const build = (def: string) => db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL maintenance_work_mem = '${mem}'`);
+    await tx.query(def);
+  });
+  const indexes = deferred.filter((d) => d.index || d.def.includes(' UNIQUE '));
+  if (server) await Promise.all(indexes.map((d) => build(d.def)));
+  else for (const d of indexes) await build(d.def);
+  for (const d of deferred.filter((x) => !indexes.includes(x))) await db.query(d.def);
   await db.query('ANALYZE');
+  console.log(`  load: ${N.toLocaleString('en')} page rows ${((t1 - t0) / 1000).toFixed(0)} s, indexes and constraints ${((performance.now() - t1) / 1000).toFixed(0)} s`);
 }
 
 interface Timing { hits: number[]; full: number[]; perQuery: { q: string; hitsMs: number; total: number; capped: boolean }[] }
 
 async function timeQueries(db: Db): Promise<Timing> {
-  const deps = { db, config: {}, log: pino({ level: 'silent' }), clock: systemClock, rankWindow: WINDOW } as unknown as Deps;
+  const deps = { db, config: {}, log: pino({ level: 'silent' }), clock: systemClock, rankWindow: WINDOW, rankTiers: TIERS } as unknown as Deps;
   const service = createSearchService(deps);
   const today = vnToday(systemClock);
   const t: Timing = { hits: [], full: [], perQuery: [] };
   for (const bq of QUERIES) {
     const run = async () => {
-      const parsed = parseOrThrow(bq.q, bq.exact ?? false);
       const t0 = performance.now();
-      const rows = await searchHits(db, scopeOf(researcher, today), { ...filters(bq), tsquery: parsed.tsquery, exactTsquery: parsed.exactTsquery, exactPatterns: parsed.exactPatterns, exactMatchTsquery: parsed.exactMatchTsquery, rankWindow: WINDOW, limit: 20, offset: 0, cap: COUNT_CAP });
+      const rows = await top20(db, scopeOf(researcher, today), bq, WINDOW, TIERS);
       return { ms: performance.now() - t0, n: rows.length };
     };
     const full = async () => {
@@ -123,36 +149,65 @@ function describe(bq: BenchQuery): string {
 
 const fmt = (x: number) => x.toFixed(1).padStart(8);
 
+/** PG_REUSE=<database> times an already loaded database (kept by an earlier PG_KEEP=1 run) instead of loading one. */
+async function openPg(): Promise<{ db: Db; cleanup: () => Promise<void>; loaded: boolean }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('postgres backend needs DATABASE_URL');
+  if (process.env.PG_REUSE) {
+    const u = new URL(url);
+    u.pathname = `/${process.env.PG_REUSE}`;
+    const db = await openPostgres(u.toString(), 4);
+    return { db, cleanup: () => db.close(), loaded: true };
+  }
+  const name = `kho_bench_search_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), 4);
+  const keep = process.env.PG_KEEP === '1';
+  if (keep) console.log(`  postgres database kept for PG_REUSE: ${name}`);
+  return { db, cleanup: async () => { await db.close(); if (!keep) await dropTestDatabase(url, name); }, loaded: false };
+}
+
+type Result = { p50: number; p95: number; full50: number; full95: number; loadS: number; perQuery: { q: string; hitsMs: number; total?: number; capped?: boolean }[] };
+
 async function main() {
-  console.log(`bench:search N=${N.toLocaleString('en')} pages, ${QUERIES.length} queries × ${REPS} runs (+1 warm-up), cpus=${os.cpus().length}, rank window ${WINDOW || 'off (rank every match)'}`);
-  const results: Record<string, { p50: number; p95: number; full50?: number; full95?: number; loadS: number; perQuery: { q: string; hitsMs: number; total?: number; capped?: boolean }[] }> = {};
+  const [load1, load5] = os.loadavg();
+  console.log(`bench:search N=${N.toLocaleString('en')} pages, ${QUERIES.length} queries × ${REPS} runs (+1 warm-up), cpus=${os.cpus().length}, load average ${load1!.toFixed(2)} / ${load5!.toFixed(2)}, rank window ${WINDOW || 'off (rank every match)'}${WINDOW && !TIERS ? ' without tiers' : ''}`);
+  const results: Record<string, Result> = {};
+  const studies: [string, RankingStudy][] = [];
   for (const backend of BACKENDS) {
     const t0 = performance.now();
     if (backend === 'sqlite') {
-      const s = await runSqlite(N, REPS);
-      results.sqlite = { ...s, loadS: s.loadS };
-      console.log(`sqlite   loaded in ${s.loadS.toFixed(0)} s; hits p50 ${s.p50.toFixed(1)} ms p95 ${s.p95.toFixed(1)} ms`);
+      const s = await runSqlite(N, REPS, COUNT_CAP);
+      results.sqlite = s;
+      console.log(`sqlite   ${s.version} loaded in ${s.loadS.toFixed(0)} s; hits p50 ${s.p50.toFixed(1)} ms p95 ${s.p95.toFixed(1)} ms; full answer p50 ${s.full50.toFixed(1)} p95 ${s.full95.toFixed(1)}`);
       continue;
     }
     let db: Db;
     let cleanup: () => Promise<void>;
+    let loaded = false;
     if (backend === 'postgres') {
-      if (!process.env.DATABASE_URL) throw new Error('postgres backend needs DATABASE_URL');
-      const fresh = await freshPostgresDatabase(process.env.DATABASE_URL, 'kho_bench_search', 4);
-      db = fresh.db;
-      cleanup = async () => { await db.close(); await fresh.drop(); };
+      ({ db, cleanup, loaded } = await openPg());
     } else {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kho-bench-search-'));
       db = await openPglite(path.join(dir, 'db'));
       cleanup = async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); };
     }
     try {
-      await migrate(db);
-      await load(db);
-      const loadS = (performance.now() - t0) / 1000;
+      if (!loaded) {
+        await migrate(db);
+        await load(db, backend === 'postgres');
+      }
+      const loadS = loaded ? 0 : (performance.now() - t0) / 1000;
       const t = await timeQueries(db);
-      results[backend] = { p50: pct(t.hits, 50), p95: pct(t.hits, 95), full50: pct(t.full, 50), full95: pct(t.full, 95), loadS, perQuery: t.perQuery };
-      console.log(`${backend.padEnd(8)} loaded in ${loadS.toFixed(0)} s; hits p50 ${results[backend]!.p50.toFixed(1)} ms p95 ${results[backend]!.p95.toFixed(1)} ms; full answer p50 ${results[backend]!.full50!.toFixed(1)} p95 ${results[backend]!.full95!.toFixed(1)}`);
+      const r: Result = { p50: pct(t.hits, 50), p95: pct(t.hits, 95), full50: pct(t.full, 50), full95: pct(t.full, 95), loadS, perQuery: t.perQuery };
+      results[backend] = r;
+      console.log(`${backend.padEnd(8)} loaded in ${loadS.toFixed(0)} s; hits p50 ${r.p50.toFixed(1)} ms p95 ${r.p95.toFixed(1)} ms; full answer p50 ${r.full50.toFixed(1)} p95 ${r.full95.toFixed(1)}`);
+      if (WINDOW && process.env.RANK_STUDY !== '0') studies.push([backend, await rankingStudy(db, scopeOf(researcher, vnToday(systemClock)), WINDOW, describe)]);
     } finally {
       await cleanup();
     }
@@ -164,16 +219,21 @@ async function main() {
     const pq = results[names.find((n) => n !== 'sqlite') ?? names[0]!]!.perQuery[i]!;
     console.log(`${pq.q.slice(0, 43).padEnd(44)}${names.map((n) => fmt(results[n]!.perQuery[i]!.hitsMs).padStart(10)).join('')}   ${pq.total ?? ''}${pq.capped ? '+' : ''}`);
   });
+  for (const [name, s] of studies) printStudy(name, s);
   console.log('\nsummary (ms)         p50      p95   full-p50 full-p95   load s');
   for (const n of names) {
     const r = results[n]!;
-    console.log(`${n.padEnd(14)}${fmt(r.p50)} ${fmt(r.p95)} ${r.full50 !== undefined ? fmt(r.full50) : '       -'} ${r.full95 !== undefined ? fmt(r.full95) : '       -'} ${fmt(r.loadS)}`);
+    console.log(`${n.padEnd(14)}${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.full50)} ${fmt(r.full95)} ${fmt(r.loadS)}`);
   }
   if (results.sqlite) {
+    const q = results.sqlite;
     for (const n of names.filter((x) => x !== 'sqlite')) {
-      console.log(`ratio ${n}/sqlite: p50 ×${(results[n]!.p50 / results.sqlite.p50).toFixed(2)}, p95 ×${(results[n]!.p95 / results.sqlite.p95).toFixed(2)}`);
+      const r = results[n]!;
+      console.log(`ratio ${n}/sqlite-fts5: hits p50 ×${(r.p50 / q.p50).toFixed(2)}, p95 ×${(r.p95 / q.p95).toFixed(2)}; full answer p50 ×${(r.full50 / q.full50).toFixed(2)}, p95 ×${(r.full95 / q.full95).toFixed(2)}`);
     }
   }
+  const [end1] = os.loadavg();
+  console.log(`load average at the end: ${end1!.toFixed(2)}`);
 }
 
 await main();

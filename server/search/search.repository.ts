@@ -33,6 +33,11 @@ export interface SearchInput extends SearchFilters {
    * the first rows the index yields.
    */
   rankWindow?: number;
+  /**
+   * The positive terms' folded syllables (prefix = last syllable of a `word*`). With a rank window, the pages ranked are
+   * taken from the highest term-frequency tier (0051_search_tiers.sql) that still holds a full page of hits.
+   */
+  tierTerms?: { tokens: string[]; prefix: boolean }[];
   limit: number;
   offset: number;
   /** Counts and facets stop after this many matching units. */
@@ -70,10 +75,14 @@ const SEL = 'StartSel=\u0001,StopSel=\u0002';
 const PAGE_HEADLINE = `${SEL},MaxFragments=2,MaxWords=24,MinWords=8,FragmentDelimiter=" … "`;
 const META_HEADLINE = `${SEL},HighlightAll=true`;
 
-/** WHERE-clause pieces shared by the three unit sources; params are appended to `params`. */
-function unitsSql(scope: Scope, q: SearchInput, params: unknown[]): string {
-  params.push(q.tsquery);
-  const tq = `to_tsquery('simple', $${params.length})`;
+/**
+ * WHERE-clause pieces shared by the three unit sources; params are appended to `params`. `tier` narrows the pages to a
+ * term-frequency tier (a tsquery expression over pages.search_tiers); `pagesOnly` leaves out the metadata sources.
+ */
+function unitsSql(scope: Scope, q: SearchInput, params: unknown[], tier: string | null = null, pagesOnly = false): string {
+  // Pushed on first use: exact mode's pages-only SQL does not use it (and PostgreSQL refuses an untyped unused parameter).
+  let tqRef: string | null = null;
+  const folded = () => (tqRef ??= (params.push(q.tsquery), `to_tsquery('simple', $${params.length})`));
   const exact = (text: string): string =>
     (q.exactPatterns ?? [])
       .map((p) => {
@@ -102,7 +111,7 @@ function unitsSql(scope: Scope, q: SearchInput, params: unknown[]): string {
     q.digitized ? ` AND EXISTS (SELECT 1 FROM pages sp WHERE sp.record_file_id = ${file}${doc ? ` AND sp.document_id = ${doc}` : ''})` : '';
   // Pages: the folded tsvector, or in exact mode the indexed one that keeps the marks.
   let col = 'p.search_tsv';
-  let pq = tq;
+  let pq = q.exactMatchTsquery ? '' : folded();
   if (q.exactMatchTsquery) {
     params.push(q.exactMatchTsquery);
     col = 'p.search_tsv_exact';
@@ -111,8 +120,10 @@ function unitsSql(scope: Scope, q: SearchInput, params: unknown[]): string {
   const pagesSql = `SELECT * FROM (SELECT 'page'::text AS kind, p.id AS page_id, p.record_file_id AS file_id, p.document_id, ${docYear} AS year,
         f.agency_id, f.fonds_id, d.type_name AS doc_type, ts_rank(${col}, ${pq}) AS rank
       FROM pages p JOIN record_files f ON f.id = p.record_file_id LEFT JOIN documents d ON d.id = p.document_id
-      WHERE ${col} @@ ${pq} AND ${visibleSql(scope, params, 'f', 'd')} AND ${filters(docYear, true)}${window}) pu`;
+      WHERE ${col} @@ ${pq}${tier ? ` AND p.search_tiers @@ ${tier}` : ''} AND ${visibleSql(scope, params, 'f', 'd')} AND ${filters(docYear, true)}${window}) pu`;
+  if (pagesOnly) return pagesSql;
   // Documents and files on their metadata (weight A).
+  const tq = folded();
   const documentsSql = `SELECT * FROM (SELECT 'document', NULL::integer, d.record_file_id, d.id, ${docYear}, f.agency_id, f.fonds_id, d.type_name,
         ts_rank(d.search_tsv, ${tq})
       FROM documents d JOIN record_files f ON f.id = d.record_file_id
@@ -126,9 +137,57 @@ function unitsSql(scope: Scope, q: SearchInput, params: unknown[]): string {
   return [pagesSql, documentsSql, filesSql].join('\nUNION ALL\n');
 }
 
-export async function searchHits(db: Queryable, scope: Scope, q: SearchInput): Promise<HitRow[]> {
+const TIERS = [2, 4, 8, 16];
+const TIER_BUDGET = 1000;
+
+/** Every positive syllable occurring at least k times: `'k~syllable'` lexemes ANDed (built from letters and digits only). */
+export function tierTsquery(terms: { tokens: string[]; prefix: boolean }[], k: number): string {
+  return terms
+    .flatMap((t) => t.tokens.map((tok, i) => `'${k}~${tok}'${t.prefix && i === t.tokens.length - 1 ? ':*' : ''}`))
+    .join(' & ');
+}
+
+/** Visible, filtered matching pages (within the tier when given), counted up to `upTo`. */
+async function countPages(db: Queryable, scope: Scope, q: SearchInput, tier: string | null, upTo: number): Promise<number> {
   const params: unknown[] = [];
-  const units = unitsSql(scope, q, params);
+  if (tier) params.push(tier);
+  const pages = unitsSql(scope, { ...q, rankWindow: upTo }, params, tier ? '$1::tsquery' : null, true);
+  const [r] = await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM (${pages}) c`, params);
+  return r!.n;
+}
+
+/**
+ * Which pages the rank window holds. All matches when they fit (exact ranking); otherwise the largest term-frequency
+ * tier that fits, so long as it still holds a page of hits. ts_rank of a page grows with how often (and how close
+ * together) the query's syllables occur on it, so the pages outside a tier — where some syllable is rarer — are the
+ * ones least likely to rank; for a one-syllable query they cannot outrank any page inside it. Returns the tier's
+ * tsquery, or null for the plain window.
+ */
+async function pickTier(db: Queryable, scope: Scope, q: SearchInput, need: number): Promise<string | null> {
+  // Tiers are probed and ranked within a smaller budget than the plain window: each probe reads up to w + 1 pages.
+  const w = Math.min(TIER_BUDGET, Math.floor(q.rankWindow ?? 0));
+  if (!w || !q.tierTerms?.length || q.tierTerms.some((t) => t.tokens.length === 0)) return null;
+  // With a filter each probe must read past the pages it rules out (at 1M pages, "lưu trữ" in one agency: 3 s): keep
+  // the plain window there.
+  if (q.agencyId || q.fondsId || q.yearFrom || q.yearTo || q.docType) return null;
+  // From the rarest tier down, each count capped at w + 1, so at most one probe reads a full window.
+  let narrower: { tier: string; n: number } | null = null;
+  for (const k of [...TIERS].reverse()) {
+    const tier = tierTsquery(q.tierTerms, k);
+    const n = await countPages(db, scope, q, tier, w + 1);
+    if (n > w) return narrower && narrower.n >= need ? narrower.tier : tier;
+    narrower = { tier, n };
+  }
+  const all = Math.floor(q.rankWindow!);
+  if ((await countPages(db, scope, q, null, all + 1)) <= all) return null; // every match fits the window: exact
+  return narrower && narrower.n >= need ? narrower.tier : null;
+}
+
+export async function searchHits(db: Queryable, scope: Scope, q: SearchInput): Promise<HitRow[]> {
+  const tier = await pickTier(db, scope, q, q.offset + q.limit);
+  const params: unknown[] = [];
+  if (tier) params.push(tier);
+  const units = unitsSql(scope, q, params, tier ? '$1::tsquery' : null);
   // A file hit shows its first page the actor may see: never a page of a restricted or secret document inside it.
   const firstPageVisible = `(x.document_id IS NULL OR EXISTS (SELECT 1 FROM documents xd WHERE xd.id = x.document_id AND ${visibleSql(scope, params, 'f', 'xd')}))`;
   params.push(q.limit, q.offset, q.exactTsquery ?? q.tsquery);

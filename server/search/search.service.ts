@@ -6,14 +6,17 @@
 import type { Deps } from '../deps.js';
 import type { Scope } from '../core/scope.js';
 import { ERRORS } from '../core/errors.js';
-import { parseQuery, type ParsedQuery } from './query-parser.js';
+import { foldTokens, parseQuery, type ParsedQuery } from './query-parser.js';
 import { countUnits, facetCounts, searchHits, visiblePage, type FacetRow, type HitRow } from './search.repository.js';
 import type { PageHitsQuery, SearchQuery } from './search.schemas.js';
 import { matchWords, type WordBox } from './word-match.js';
 
 /** Counts and facets stop here: beyond it a number helps nobody and costs a scan of every match. */
 export const COUNT_CAP = 1000;
-/** Ranking reads at most this many matching rows per source (see SearchInput.rankWindow); measured in bench:search. */
+/**
+ * Ranking reads at most this many matching rows per source (see SearchInput.rankWindow), pages taken from the highest
+ * term-frequency tier that holds a page of hits (0051_search_tiers.sql); measured in bench:search's ranking study.
+ */
 export const RANK_WINDOW = 5000;
 
 export interface SearchHit extends Omit<HitRow, 'rawSnippet' | 'hasThumbnail'> {
@@ -49,7 +52,12 @@ export function parseOrThrow(q: string, exact: boolean): ParsedQuery {
   return parsed;
 }
 
-export function createSearchService(deps: Deps & { rankWindow?: number }) {
+/** The positive terms as the tier index spells them: folded syllables, also in exact-accent mode. */
+export function tierTerms(parsed: ParsedQuery): { tokens: string[]; prefix: boolean }[] {
+  return parsed.positive.map((t) => ({ tokens: foldTokens(t.tokens.join(' ')), prefix: t.kind === 'prefix' }));
+}
+
+export function createSearchService(deps: Deps & { rankWindow?: number; rankTiers?: boolean }) {
   const { db } = deps;
 
   return {
@@ -61,6 +69,7 @@ export function createSearchService(deps: Deps & { rankWindow?: number }) {
         exactPatterns: parsed.exactPatterns,
         exactMatchTsquery: parsed.exactMatchTsquery,
         rankWindow: deps.rankWindow ?? RANK_WINDOW,
+        tierTerms: deps.rankTiers === false ? undefined : tierTerms(parsed),
         agencyId: query.agencyId,
         fondsId: query.fondsId,
         yearFrom: query.yearFrom,
