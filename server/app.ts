@@ -15,6 +15,7 @@ import { trustProxySetting } from './http/middleware/transport.js';
 import { inputGuard } from './http/middleware/input-guard.js';
 import { jsonOnly, originCheck } from './http/middleware/request-origin.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
+import { iiifCors } from './http/middleware/iiif-cors.js';
 import { createAuthService } from './access/auth.service.js';
 import { authRoutes } from './access/auth.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -70,6 +71,8 @@ export function createApp(deps: Deps): App {
     }),
   );
   app.use(securityHeaders());
+  // IIIF viewers on other origins: CORS without credentials, cross-origin resource policy, normalised ids.
+  app.use(iiifCors());
   app.use('/api/auth/login', jsonOnly());
   app.use('/api', originCheck(deps.config.ALLOWED_ORIGINS));
   app.use('/api', express.json({ limit: '1mb', strict: true }));

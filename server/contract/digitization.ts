@@ -184,7 +184,14 @@ export const IiifManifest = z.object({
   viewingDirection: z.string(),
   behavior: z.array(z.string()),
   rendering: z.array(Rendering),
+  /** Content Search 2.0 and 1.0 (1.0 with JSON-LD 1.0 keys, as Mirador 4 finds it). */
+  service: z.array(z.union([
+    z.object({ id: z.string(), type: z.literal('SearchService2') }),
+    z.object({ '@id': z.string(), '@type': z.literal('SearchService1'), profile: z.string() }),
+  ])),
   items: z.array(Canvas),
+  /** One Range per document of the file that has canvases here: the viewer's table of contents. */
+  structures: z.array(z.object({ id: z.string(), type: z.literal('Range'), label: LangMap, items: z.array(z.object({ id: z.string(), type: z.literal('Canvas') })) })).optional(),
 });
 
 // ---------------------------------------------------------------- TT 02/2019 metadata

@@ -6,6 +6,7 @@ import { createMetadataService } from './metadata.service.js';
 import { createExports } from './exports.service.js';
 import { createIiif } from './iiif.service.js';
 import { createPageEdit } from './page-edit.service.js';
+import { createContentSearch } from '../iiif/content-search.service.js';
 
 export function createDigitizationArea(deps: Deps) {
   const viewing = createViewing(deps);
@@ -17,6 +18,7 @@ export function createDigitizationArea(deps: Deps) {
     pages: createPageEdit(deps, { pyramidReplaced: (key) => iiif.cache.invalidate(key) }),
     metadata: createMetadataService(deps),
     exports: createExports(deps),
+    contentSearch: createContentSearch(deps.db),
   };
 }
 

@@ -3,15 +3,15 @@
  * combined leak test can enumerate them; each goes through the services' visibleSql lookups.
  */
 import { z } from 'zod';
-import type { Request } from 'express';
 import type { Deps } from '../deps.js';
 import { STAFF } from '../core/actor.js';
 import { type AnyRoute, defineRoute, IdParams } from '../http/route.js';
 import { BodyId, Id, Pagination, text } from '../core/schemas.js';
 import type { DigitizationArea } from './digitization.area.js';
 import { metadataRoutes } from './metadata.routes.js';
+import { iiifRoutes } from './iiif.routes.js';
 import { EXPORT_FORMATS } from './exports.service.js';
-import { Batch, BatchList, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage, IiifManifest, IiifInfo } from '../contract/digitization.js';
+import { Batch, BatchList, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage } from '../contract/digitization.js';
 import { NoContent } from '../contract/common.js';
 
 const BatchBody = z.strictObject({
@@ -32,22 +32,10 @@ const PageOrderBody = z.strictObject({
 });
 const BatchQuery = z.strictObject({ recordFileId: Id.optional(), ...Pagination });
 const FileIdParams = z.strictObject({ id: Id });
-const IiifParams = z.strictObject({
-  id: Id,
-  region: z.string().max(100),
-  size: z.string().max(100),
-  rotation: z.string().max(20),
-  qualityFormat: z.string().max(30),
-});
 const ExportParams = z.strictObject({
   id: Id,
   format: z.enum(EXPORT_FORMATS, 'Định dạng xuất: txt, alto, hocr hoặc pdf'),
 });
-
-/** Absolute base for links inside manifests and info.json; trusts only the loopback proxy (app setting). */
-export function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
-}
 
 export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationArea }): AnyRoute[] {
   const d = s.digitization.batches;
@@ -138,15 +126,6 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
       handler: ({ params }) => v.masterContent(params.id),
     }),
     defineRoute({
-      method: 'get', path: '/api/iiif/3/file-:id/manifest.json', response: IiifManifest, tag: 'iiif', access: 'authenticated', params: FileIdParams,
-      summary: 'IIIF Presentation 3 manifest của một hồ sơ',
-      handler: async ({ scope, params, req, res }) => {
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.type('application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"');
-        return v.manifest(scope, params.id, baseUrl(req));
-      },
-    }),
-    defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/export/:format', tag: 'digitization', access: 'authenticated', params: ExportParams,
       produces: 'text/plain, application/xml, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của trang: txt, ALTO XML, hOCR hoặc PDF có lớp chữ',
       handler: ({ scope, params }) => s.digitization.exports.page(scope, params.id, params.format),
@@ -156,26 +135,7 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
       produces: 'text/plain, application/zip, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của hồ sơ: txt, ALTO (ZIP từng trang), hOCR hoặc PDF có lớp chữ',
       handler: ({ scope, params }) => s.digitization.exports.file(scope, params.id, params.format),
     }),
-    defineRoute({
-      method: 'get', path: '/api/iiif/3/page-:id', response: NoContent, status: 303, tag: 'iiif', access: 'authenticated', params: IdParams,
-      summary: 'Dịch vụ ảnh IIIF của trang (chuyển tới info.json)',
-      handler: ({ params, res }) => res.redirect(303, `/api/iiif/3/page-${params.id}/info.json`),
-    }),
-    defineRoute({
-      method: 'get', path: '/api/iiif/3/page-:id/info.json', response: IiifInfo, tag: 'iiif', access: 'authenticated', params: IdParams,
-      summary: 'IIIF Image API 3 info.json của trang',
-      handler: async ({ scope, params, req, res }) => {
-        const info = await s.digitization.iiif.info(scope, params.id, baseUrl(req));
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.type('application/ld+json;profile="http://iiif.io/api/image/3/context.json"');
-        return info;
-      },
-    }),
-    defineRoute({
-      method: 'get', path: '/api/iiif/3/page-:id/:region/:size/:rotation/:qualityFormat', tag: 'iiif', access: 'authenticated', params: IiifParams,
-      produces: 'image/jpeg, image/png, image/webp', summary: 'IIIF Image API 3: vùng/kích thước/xoay/chất lượng.định dạng, cắt từ ảnh kim tự tháp',
-      handler: ({ scope, params }) => s.digitization.iiif.image(scope, params.id, params),
-    }),
+    ...iiifRoutes(deps, s),
     ...metadataRoutes(s),
   ];
 }
@@ -194,6 +154,8 @@ export const VIEWING_PATHS = [
   '/api/digitization/pages/:id/export/pdf',
   '/api/digitization/files/:id/pages',
   '/api/iiif/3/file-:id/manifest.json',
+  '/api/iiif/search/2/file-:id?q=trang',
+  '/api/iiif/search/1/file-:id?q=trang',
   '/api/digitization/files/:id/export/txt',
   '/api/digitization/files/:id/export/hocr',
   '/api/digitization/files/:id/export/pdf',

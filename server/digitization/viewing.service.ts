@@ -9,6 +9,7 @@ import type { Scope } from '../core/scope.js';
 import { Download } from '../core/download.js';
 import { buildManifest } from './manifest.js';
 import * as pagesRepo from './pages.repository.js';
+import { manifestDocuments } from './manifest.repository.js';
 
 /** Presigned URLs live just long enough for a viewer to start the download. */
 export const PRESIGN_TTL_SECONDS = 300;
@@ -80,7 +81,8 @@ export function createViewing(deps: Deps) {
     const file = await pagesRepo.visibleFile(deps.db, scope, fileId);
     if (!file) throw ERRORS.notFound('hồ sơ');
     const pages = await pagesRepo.visibleFilePages(deps.db, scope, fileId);
-    return buildManifest(baseUrl, file, pages, deps.config.CENTRE_NAME);
+    const documentIds = [...new Set(pages.map((p) => p.documentId).filter((id): id is number => id !== null))];
+    return buildManifest(baseUrl, file, pages, deps.config.CENTRE_NAME, await manifestDocuments(deps.db, documentIds));
   }
 
   return { visiblePage, thumbnail, accessImage, presignedAccessUrl, masterContent, manifest };

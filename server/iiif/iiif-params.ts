@@ -57,7 +57,8 @@ export function parseRegion(text: string, image: IiifImageSize): Region {
   if (parts.length !== 4 || !parts.every((p) => (pct ? FLOAT : INT).test(p))) throw invalid();
   let [x, y, w, h] = parts.map(Number);
   if (pct) {
-    if ([x, y, w, h].some((v) => v > 100)) throw invalid();
+    // Percentages past 100 are legal (spec §4.1): a region reaching beyond the edge is cropped below like a pixel one,
+    // one starting at or past 100% lies wholly outside (400).
     [x, y, w, h] = [(x * W) / 100, (y * H) / 100, (w * W) / 100, (h * H) / 100].map((v) => Math.round(v));
   }
   if (w <= 0 || h <= 0) throw ERRORS.iiifRegionEmpty(text);

@@ -6,6 +6,8 @@
 import type { IiifLimits } from './iiif-params.js';
 
 export const IIIF_IMAGE_CONTEXT = 'http://iiif.io/api/image/3/context.json';
+/** One constant for info.json and the manifest's embedded service: a viewer must read the same level in both. */
+export const IIIF_IMAGE_PROFILE = 'level2';
 
 export interface InfoJsonInput {
   /** Base URI of the image service (no trailing slash, no /info.json). */
@@ -23,7 +25,7 @@ export interface InfoJson {
   id: string;
   type: 'ImageService3';
   protocol: 'http://iiif.io/api/image';
-  profile: 'level2';
+  profile: typeof IIIF_IMAGE_PROFILE;
   width: number;
   height: number;
   maxWidth?: number;
@@ -60,7 +62,7 @@ export function buildInfoJson(input: InfoJsonInput): InfoJson {
     id: input.id,
     type: 'ImageService3',
     protocol: 'http://iiif.io/api/image',
-    profile: 'level2',
+    profile: IIIF_IMAGE_PROFILE,
     width,
     height,
     tiles: [{ width: tileSize, height: tileSize, scaleFactors: factors }],

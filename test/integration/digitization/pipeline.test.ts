@@ -97,7 +97,7 @@ describe('derivatives, IIIF and OCR of an uploaded page', () => {
     const canvas = man.items[0];
     expect(canvas).toMatchObject({ type: 'Canvas', width: 1200, height: 800, label: { vi: ['Trang 1'] } });
     const body = canvas.items[0].items[0].body;
-    expect(body.service[0]).toEqual({ id: `${t.baseUrl}/api/iiif/3/page-${open.pageId}`, type: 'ImageService3', profile: 'level1' });
+    expect(body.service[0]).toEqual({ id: `${t.baseUrl}/api/iiif/3/page-${open.pageId}`, type: 'ImageService3', profile: 'level2' }); // the level info.json declares
     expect(canvas.seeAlso[0].id).toBe(`${t.baseUrl}/api/digitization/pages/${open.pageId}/export/alto`);
   });
 

@@ -194,6 +194,23 @@ describe.each(WHO)('for %s', (who) => {
     }
   });
 
+  it('IIIF search inside a manifest (2.0 and 1.0): a hidden page\'s words are never a hit, a hidden file is 404', async () => {
+    for (const u of units) {
+      for (const version of [2, 1]) {
+        const r = await users[who].get(`/api/iiif/search/${version}/file-${u.fileId}?q=${q(u.secretWord)}`);
+        const text = r.buffer.toString();
+        expect(text.includes(`/canvas/${u.pageId}#`), `${u.name} v${version}`).toBe(sees(u));
+        // The answer echoes the query in its URLs: look for the word where the page's text would be.
+        const words = r.status === 200
+          ? (version === 2 ? JSON.parse(text).items.map((a: { body: { value: string } }) => a.body.value) : r.body.resources.map((a: { resource: { chars: string } }) => a.resource.chars))
+          : [];
+        expect(words.includes(u.secretWord.split(' ')[0]!), `${u.name} v${version} word`).toBe(sees(u));
+        if (u.fileId !== mixedFile) expect(r.status, `${u.name} v${version}`).toBe(sees(u) ? 200 : 404);
+        else expect(r.status, `${u.name} v${version}`).toBe(200);
+      }
+    }
+  });
+
   it('text, ALTO, hOCR and PDF exports of a page: 404 for a hidden page', async () => {
     for (const u of units) {
       for (const format of ['txt', 'alto', 'hocr', 'pdf']) {

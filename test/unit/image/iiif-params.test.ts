@@ -38,6 +38,18 @@ describe('IIIF region', () => {
     expect(parseRegion(text, image)).toEqual(expected);
   });
 
+  it.each([
+    ['pct:50,50,80,80', region(1500, 2000, 1500, 2000)],
+    ['pct:0,0,150,150', region(0, 0, 3000, 4000)],
+    ['pct:90,95,200.5,10', region(2700, 3800, 300, 200)],
+  ])('when the percent region "%s" reaches past 100, then it is cropped to the image (spec §4.1)', (text, expected) => {
+    expect(parseRegion(text, image)).toEqual(expected);
+  });
+
+  it.each(['pct:100,0,10,10', 'pct:0,100,10,10', 'pct:150,150,10,10'])('when the percent region "%s" starts outside, then it is refused', (text) => {
+    expect(refusal(() => parseRegion(text, image)).code).toBe('IIIF_REGION_INVALID');
+  });
+
   it('when the image is landscape, then square is centred horizontally', () => {
     expect(parseRegion('square', { width: 5000, height: 3000 })).toEqual(region(1000, 0, 3000, 3000));
   });

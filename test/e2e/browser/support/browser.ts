@@ -10,7 +10,7 @@ import { startTestApp, type TestApp, type TestAppOptions } from '../../../suppor
 import { SYSTEM } from '../../../../server/core/actor.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
