@@ -2,15 +2,15 @@
  * Biên bản giao nhận tài liệu (handover record) as DOCX, following the usual form (docs/domain.md §2.4):
  * national heading, place and date, legal basis, both parties, fonds and date span, quantities,
  * inventory copies, physical condition, discrepancies, attachments and two signature blocks.
- * Laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) prescribes for administrative documents: A4, Times New Roman,
- * margins 20/20/30/20 mm, the organ's name over a 6 cm column at the top left and the national heading over 10 cm at
- * the top right, each with its rule beneath, the place and date in italics under the motto.
- * Pure: data in, bytes out; the only module that imports "docx".
+ * Laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) prescribes for administrative documents, from the shared blocks of
+ * server/print/admin-docx.ts. Pure: data in, bytes out.
  */
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
-} from 'docx';
 import { vnDate } from '../core/time/index.js';
+import {
+  BLANK, CELL_MARGIN, LEFT_COL, RIGHT_COL, TITLE_RULE, bare, documentDate, documentHeading, num, packDocument, para, rule, run, twoColumns, type Paragraph, type Table,
+} from '../print/admin-docx.js';
+
+export { documentDate, placeNameOf } from '../print/admin-docx.js';
 
 export interface RecordDocData {
   draft: boolean;
@@ -45,85 +45,9 @@ export interface RecordDocData {
 /** Luật Lưu trữ 2024 and TT 06/2025/TT-BNV govern handovers from this day. */
 export const LAW_2024_HANDOVERS_FROM = '2025-07-01';
 
-const FONT = 'Times New Roman';
-const SIZE = 28; // half-points: 14 pt body, as most Vietnamese administrative documents (13–14 allowed)
-const BLANK = '…………………………';
-const CM = 567; // twips
-
-// Widths in twips. The text area is 21 − 3 − 2 = 16 cm: 6 cm for the organ, 10 cm for the national heading, whose
-// 12 pt bold line measures 8.8 cm in Times New Roman / Liberation Serif and so stays on one line with the cell margins.
-const LEFT_COL = 6 * CM;
-const RIGHT_COL = 10 * CM;
-const CELL_MARGIN = 108; // Word's default left and right cell margin
-// Rules: as long as the motto (13 pt bold: 5.6 cm); a third to a half of the organ's line; the same under the title.
-const MOTTO_RULE = 5.6 * CM;
-const ORGAN_RULE = 2.2 * CM;
-const TITLE_RULE = 3 * CM;
-
-type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
-const run = (text: string, o: RunStyle = {}) => new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, italics: o.italics });
-
-interface ParaOptions { center?: boolean; after?: number; before?: number; indent?: boolean; keepNext?: boolean }
-const para = (children: TextRun[] | string, o: ParaOptions = {}) =>
-  new Paragraph({
-    alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 240 },
-    indent: o.indent ? { firstLine: CM } : undefined,
-    keepNext: o.keepNext,
-    keepLines: true,
-    children: typeof children === 'string' ? [run(children)] : children,
-  });
-
-/** A centred horizontal rule `length` twips long in a column `width` twips wide: an empty paragraph's top border. */
-const rule = (width: number, length: number, after = 120) => {
-  const side = Math.max(0, Math.round((width - 2 * CELL_MARGIN - length) / 2));
-  return new Paragraph({
-    spacing: { before: 0, after, line: 240 },
-    indent: { left: side, right: side },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [run('', { size: 4 })],
-  });
-};
-
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
-
-/** Two borderless fixed-width columns on one row that never splits over a page. */
-function twoColumns(widths: [number, number], left: Paragraph[], right: Paragraph[]): Table {
-  const cell = (w: number, children: Paragraph[]) => new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children });
-  return new Table({
-    width: { size: widths[0] + widths[1], type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [cell(widths[0], left), cell(widths[1], right)] })],
-  });
-}
-
-const num = (n: number) => n.toLocaleString('vi-VN');
 const metres = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 /** Counts of copies are written with two digits in records ("02 bản"), whoever typed them. */
 const copies = (n: number) => String(n).padStart(2, '0');
-
-/** "ngày 05 tháng 02 năm 2026": Nghị định 30 writes days below 10 and the months 1 and 2 with a leading zero. */
-export function documentDate(day: string): string {
-  const d = Number(day.slice(8, 10));
-  const m = Number(day.slice(5, 7));
-  return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${day.slice(0, 4)}`;
-}
-
-/**
- * The địa danh of a centre's documents from its name (Nghị định 30, Phụ lục I): the province ("… tỉnh Hưng Yên" →
- * "Hưng Yên"); a centrally-run city keeps its name as written ("Hà Nội", "Thành phố Hồ Chí Minh").
- */
-export function placeNameOf(centreName: string): string {
-  const m = /(?:^|\s)(tỉnh|thành phố|tp\.?)\s+(.+)$/iu.exec(centreName.trim());
-  if (!m) return centreName.trim();
-  return /^hồ chí minh$/iu.test(m[2]) ? `Thành phố ${m[2]}` : m[2];
-}
-
-/** Staff type free text with or without a final full stop; the record adds its own punctuation. */
-const bare = (s: string) => s.trim().replace(/[.;:,\s]+$/u, '');
 
 function legalBasis(d: RecordDocData): string[] {
   const lines =
@@ -161,20 +85,7 @@ function discrepancyLines(d: RecordDocData): Paragraph[] {
 }
 
 function heading(d: RecordDocData): Table {
-  return twoColumns(
-    [LEFT_COL, RIGHT_COL],
-    [
-      para([run(d.centreName.toUpperCase(), { bold: true, size: 24 })], { center: true, after: 0 }),
-      rule(LEFT_COL, ORGAN_RULE),
-      para([run('Số: ……/BB-GN', { size: 26 })], { center: true }),
-    ],
-    [
-      para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], { center: true, after: 0 }),
-      para([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })], { center: true, after: 0 }),
-      rule(RIGHT_COL, MOTTO_RULE),
-      para([run(`${d.placeName}, ${documentDate(d.date)}`, { italics: true })], { center: true }),
-    ],
-  );
+  return documentHeading({ organName: d.centreName, numberLine: 'Số: ……/BB-GN', placeName: d.placeName, date: d.date });
 }
 
 /** Both signatures; every paragraph keeps with the next so the block stays with the closing line above it. */
@@ -217,11 +128,5 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
     para('Biên bản này được lập thành 02 bản, mỗi bên giữ 01 bản và có giá trị như nhau.', { indent: true, after: 240, keepNext: true }),
     signatures(d),
   ];
-  const doc = new Document({
-    creator: d.centreName,
-    title: 'Biên bản giao nhận tài liệu',
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
-  });
-  return Packer.toBuffer(doc);
+  return packDocument({ creator: d.centreName, title: 'Biên bản giao nhận tài liệu' }, [children]);
 }

@@ -5,6 +5,7 @@ import { vi } from '../i18n/vi.js';
 import { DeadlinesView } from '../components/DeadlinesView.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { RegisterImport } from '../components/RegisterImport.js';
+import { RemindersList } from '../components/RemindersList.js';
 import { Loading, Section } from '../components/ui.js';
 
 /** The agency account's home: its own files and when each must go to the historical archive. */
@@ -27,6 +28,7 @@ export function MyDeadlinesPage() {
           <RegisterImport agencyId={user.agencyId} onDone={r.reload} />
         </Section>
       )}
+      <RemindersList staff={false} />
       <DeadlinesView data={r.data} />
     </div>
   );

@@ -1,12 +1,14 @@
+import { useState } from 'react';
 import { api } from '../api.js';
 import { useAction, useAsync } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { num } from '../format.js';
 import { Link, setSearch, useSearch } from '../router.js';
-import type { OverdueAgency } from '../types.js';
+import type { OverdueAgency, ReminderBatch } from '../types.js';
 import { DataTable, type Column, type TableSort } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { AgencyStatusBadge, FilterSelect, Loading } from '../components/ui.js';
+import { SendReminders, SentReminders } from '../components/SendReminders.js';
 
 const SORTS = [
   ['overdueFiles', vi.overdue.overdueFiles],
@@ -34,6 +36,17 @@ export function OverduePage() {
   const query = { sort, order, level: level || undefined };
   const r = useAsync(() => api.deadlines.overdue(query), [sort, order, level]);
   const xlsx = useAction();
+  // Agencies ticked for a reminder letter; the form opens only on "Gửi công văn đôn đốc".
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<ReminderBatch | null>(null);
+  const rows = r.data?.items ?? [];
+  const toggle = (id: number) => setPicked((p) => { const n = new Set(p); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const allPicked = rows.length > 0 && rows.every((a) => picked.has(a.agencyId));
+  const pickColumn: Column<OverdueAgency> = {
+    header: <input type="checkbox" aria-label={vi.reminders.selectAll} checked={allPicked} onChange={() => setPicked(allPicked ? new Set() : new Set(rows.map((a) => a.agencyId)))} />,
+    cell: (a) => <input type="checkbox" aria-label={vi.reminders.select(a.name)} checked={picked.has(a.agencyId)} onChange={() => toggle(a.agencyId)} />,
+  };
 
   /** Clicking a column header sorts by it; clicking again flips the order. */
   const tableSort: TableSort = {
@@ -52,7 +65,19 @@ export function OverduePage() {
         <button type="button" className="primary" disabled={xlsx.busy} onClick={() => xlsx.run(() => api.deadlines.overdueXlsx(query))}>
           {vi.overdue.xlsx}
         </button>
+        <button type="button" className="primary" disabled={picked.size === 0} onClick={() => { setSent(null); setSending(true); }}>
+          {vi.reminders.send}
+        </button>
       </div>
+      {picked.size > 0 && <p className="muted">{vi.reminders.selected(picked.size)}</p>}
+      {sending && (
+        <SendReminders
+          agencyIds={[...picked]}
+          onCancel={() => setSending(false)}
+          onSent={(b) => { setSent(b); setSending(false); setPicked(new Set()); }}
+        />
+      )}
+      {sent && <SentReminders batch={sent} />}
       <ErrorMessage error={xlsx.error} />
       <div className="filters">
         <select aria-label={vi.common.sortBy} value={sort} onChange={(e) => setSearch({ sort: e.target.value })}>
@@ -68,7 +93,7 @@ export function OverduePage() {
       </div>
       {r.loading && !r.data ? <Loading /> : <ErrorMessage error={r.error} />}
       {r.data && (
-        <DataTable columns={COLUMNS} rows={r.data.items} rowKey={(a) => a.agencyId} empty={vi.overdue.none} testId="overdue-table" sort={tableSort} />
+        <DataTable columns={[pickColumn, ...COLUMNS]} rows={r.data.items} rowKey={(a) => a.agencyId} empty={vi.overdue.none} testId="overdue-table" sort={tableSort} />
       )}
     </div>
   );

@@ -111,7 +111,8 @@ describe('agency account', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Quá hạn nộp lưu' }).click();
     const table = page.getByTestId('overdue-table');
     await table.waitFor();
-    const names = () => table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    // The name is each row's link to the agency (the first column holds the reminder checkbox).
+    const names = () => table.locator('tbody tr td a').allInnerTexts();
     expect(await names()).toEqual(['Sở Nội vụ tỉnh Hưng Yên', OTHER_NAME]);
     expect(await table.locator('tbody tr').first().innerText()).toMatch(/T-SNV.*\t10\t2015\t/s);
 

@@ -1,0 +1,40 @@
+/** Reminder letters (công văn đôn đốc) to agencies late with their deposits. */
+import { formatNumber } from '../format.js';
+
+export const reminders = {
+  reminders: {
+    send: 'Gửi công văn đôn đốc',
+    sendTitle: (n: number) => `Gửi công văn đôn đốc cho ${formatNumber(n)} cơ quan đã chọn`,
+    selectAll: 'Chọn tất cả',
+    select: (name: string) => `Chọn ${name}`,
+    selected: (n: number) => `Đã chọn ${formatNumber(n)} cơ quan`,
+    firstNumber: 'Số công văn đầu tiên (để trống nếu văn thư cấp số sau)',
+    firstNumberHint: 'Các công văn trong đợt lấy số liên tiếp theo mã cơ quan.',
+    replyBy: 'Hạn báo cáo kế hoạch giao nộp',
+    replyByHint: 'Để trống: 30 ngày kể từ hôm nay.',
+    confirm: 'Tạo và gửi',
+    cancel: 'Hủy',
+    created: (n: number) => `Đã gửi ${formatNumber(n)} công văn đôn đốc. Cơ quan thấy thông báo ngay trên trang của mình.`,
+    batchDocx: 'Tải tất cả công văn của đợt (một tệp Word)',
+    letter: 'Công văn (Word)',
+    attached: 'Danh sách kèm theo (Excel)',
+    history: 'Công văn đôn đốc đã gửi',
+    received: 'Công văn đôn đốc đã nhận',
+    none: 'Chưa có công văn đôn đốc nào.',
+    reference: 'Số',
+    issuedOn: 'Ngày',
+    overdueFiles: 'Hồ sơ quá hạn',
+    earliest: 'Hạn sớm nhất',
+    replyByShort: 'Hạn báo cáo',
+    dispatched: 'Gửi bản ký',
+    notDispatched: 'Chưa ghi nhận',
+    notice: (ref: string, date: string, files: number, replyBy: string) =>
+      `Công văn số ${ref} ngày ${date}: còn ${formatNumber(files)} hồ sơ quá hạn nộp lưu; đề nghị báo cáo kế hoạch giao nộp trước ngày ${replyBy}.`,
+    recordDispatch: 'Ghi nhận đã gửi',
+    dispatchedOn: 'Ngày gửi',
+    channel: 'Hình thức gửi',
+    number: 'Số công văn',
+    save: 'Lưu',
+    channels: { post: 'Bưu điện', e_office: 'Hệ thống quản lý văn bản', email: 'Thư điện tử', by_hand: 'Trực tiếp' } as Record<string, string>,
+  },
+};
