@@ -100,8 +100,11 @@ export function inventoryUseCases(deps: Deps) {
       return listInventory(deps.db, id, page.limit, page.offset);
     },
 
-    /** The agency's current-archive register: files held, not yet in a handover; replaces the previous register. */
-    async importRegister(actor: Actor, agencyId: number, file: UploadedFile) {
+    /**
+     * The agency's current-archive register: files held, not yet in a handover; replaces the previous register.
+     * A preview answers the same count and warnings and saves nothing, so the warnings are seen before confirming.
+     */
+    async importRegister(actor: Actor, agencyId: number, file: UploadedFile, opts: { preview?: boolean } = {}) {
       if (actor.role === 'agency' && actor.agencyId !== agencyId) throw ERRORS.notFound('cơ quan');
       if (!(await findAgency(deps.db, agencyId))) throw ERRORS.notFound('cơ quan');
       const sha256 = await contentHash(file.path);
@@ -128,6 +131,7 @@ export function inventoryUseCases(deps: Deps) {
         if (!deposited.has(`${r.fileNotation.toUpperCase()}|${r.endDate.slice(0, 4)}`)) records.push(r);
         else warnings.push({ row: r.sourceRow, column: null, message: `Hồ sơ "${r.fileNotation}" đã được nộp lưu vào Lưu trữ lịch sử nên bỏ qua.` });
       }
+      if (opts.preview) return { imported: records.length, unchanged: false, warnings: capWarnings(warnings), preview: true as const };
       const at = deps.clock();
       await deps.db.transaction(async (tx) => {
         await lockAgency(tx, agencyId);

@@ -23,6 +23,8 @@ export interface ImportResult {
   unchanged: number;
   /** Present when something was read differently from how it was written (legacy-font text converted). */
   warnings?: ImportProblem[];
+  /** A preview: everything checked and counted, nothing saved. */
+  preview?: true;
 }
 
 type Existing = AgencyFields & { id: number };
@@ -92,7 +94,7 @@ async function loopProblems(tx: Queryable, rowOfId: Map<number, number>): Promis
 
 export function createAgencyImportService(deps: Deps) {
   return {
-    async importAgencies(actor: Actor, file: UploadedFile): Promise<ImportResult> {
+    async importAgencies(actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}): Promise<ImportResult> {
       const at = deps.clock();
       const source = { source: 'import', filename: file.originalName };
       return importSheet(deps.db, file.path, deps.config.MAX_IMPORT_ROWS, {
@@ -149,7 +151,7 @@ export function createAgencyImportService(deps: Deps) {
           problems.push(...(await loopProblems(tx, rowOfId)));
           return result;
         },
-      });
+      }, opts);
     },
   };
 }

@@ -3,6 +3,8 @@
  * the event log, never typed in). The event names and data keys read here are those areas' contracts:
  *   handover.appraised (workflow)      → agencies appraised, in the year of the event (Vietnam day);
  *   master.stored (digitisation)       → pages digitised: data.pages, in the year the master was stored;
+ *   page.deleted / page.replaced       → a deleted page is taken off the year its first master was stored (it was
+ *     counted there); a replacement writes no master.stored, so a replaced page stays counted once;
  *   progress.recorded / .deleted (scheduling) → files and metres processed (the final processing step, p21, as the
  *     backlog's "done" counts them) and pages restored, in the year of the recorded work date; a deleted entry no longer counts.
  */
@@ -42,7 +44,21 @@ export async function loadDigitised(db: Queryable): Promise<Digitised[]> {
   const rows = await db.query<{ at: Date; pages: string | null }>(
     `SELECT at, data->>'pages' AS pages FROM events WHERE action = 'master.stored'`,
   );
-  return rows.map((r) => ({ year: yearAt(r.at), pages: Number(r.pages) > 0 ? Number(r.pages) : 0 }));
+  const stored = rows.map((r) => ({ year: yearAt(r.at), pages: Number(r.pages) > 0 ? Number(r.pages) : 0 }));
+  // A deleted page points at its current master; if it was replaced, the master it was counted under is the one its
+  // first replacement took it from. A page whose origin has no master.stored event was never counted, so never taken off.
+  const deleted = await db.query<{ at: Date }>(
+    `SELECT s.at
+       FROM events d
+       LEFT JOIN LATERAL (
+         SELECT r.before->>'masterId' AS "masterId" FROM events r
+          WHERE r.action = 'page.replaced' AND r.entity_type = 'page' AND r.entity_id = d.entity_id
+          ORDER BY r.id LIMIT 1) first ON true
+       JOIN events s ON s.action = 'master.stored' AND s.entity_type = 'master'
+                    AND s.entity_id = COALESCE(first."masterId", d.before->>'masterId')
+      WHERE d.action = 'page.deleted' AND d.entity_type = 'page'`,
+  );
+  return [...stored, ...deleted.map((r) => ({ year: yearAt(r.at), pages: -1 }))];
 }
 
 export async function loadWorkDone(db: Queryable): Promise<WorkDone[]> {

@@ -8,6 +8,7 @@ import type { Actor } from '../core/actor.js';
 import type { UploadedFile } from '../core/upload.js';
 import * as repo from './backlog.repository.js';
 import { quantityWhere } from '../spreadsheet/cells.js';
+import { PERIOD_RANGE_ALIASES } from '../spreadsheet/period-range.js';
 import { importItems, readCommonFields, type ItemImport } from './item-import.js';
 import type { CreateBacklog } from './scheduling.schemas.js';
 
@@ -19,6 +20,7 @@ export const BACKLOG_COLUMNS = {
   estimated: { label: 'Số mét ước tính', aliases: ['Mét ước tính', 'Ước tính (m)'], required: false },
   startYear: { label: 'Năm bắt đầu', aliases: ['Từ năm'], required: false },
   endYear: { label: 'Năm kết thúc', aliases: ['Đến năm'], required: false },
+  period: { label: 'Thời gian tài liệu', aliases: PERIOD_RANGE_ALIASES, required: false },
   condition: { label: 'Tình trạng vật lý', aliases: ['Tình trạng'], required: false },
   coef: { label: 'Hệ số phức tạp', aliases: ['Hệ số'], required: false },
   priority: { label: 'Ưu tiên', aliases: ['Mức ưu tiên'], required: false },
@@ -63,4 +65,4 @@ export const BACKLOG_IMPORT: ItemImport<Key, Item> = {
   audit: { entityType: 'backlog', action: 'backlog.imported' },
 };
 
-export const importBacklog = (deps: Deps, actor: Actor, file: UploadedFile) => importItems(BACKLOG_IMPORT, deps, actor, file);
+export const importBacklog = (deps: Deps, actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}) => importItems(BACKLOG_IMPORT, deps, actor, file, opts);

@@ -13,6 +13,7 @@ import { parseDay, quantityWhere } from '../spreadsheet/cells.js';
 import type { ColumnSpec } from '../spreadsheet/columns.js';
 import { importSheet, repeatedKeys, type RowReader, type SheetRow } from '../spreadsheet/import-kernel.js';
 import type { ImportProblem } from '../spreadsheet/problems.js';
+import { readPeriodColumns, type BoundReading } from '../spreadsheet/period-range.js';
 
 export type { ImportProblem };
 export type ColumnDef = ColumnSpec;
@@ -36,13 +37,20 @@ export interface ItemImport<K extends string, T> {
   audit: { entityType: string; action: string };
 }
 
-/** Columns both surveys have: the records' years, a priority, a due date and notes. */
-type CommonKey = 'startYear' | 'endYear' | 'priority' | 'due' | 'notes';
+/** Columns both surveys have: the records' years (separate, or one "Thời gian tài liệu" span), a priority, a due date and notes. */
+type CommonKey = 'startYear' | 'endYear' | 'period' | 'priority' | 'due' | 'notes';
+
+const yearOk = (n: number) => Number.isInteger(n) && n >= 1800 && n <= 2100;
+/** The surveys keep years: a span "02/2021 - 12/2021" gives 2021 and 2021. */
+const YEAR_BOUNDS: BoundReading<number> = {
+  parse: quantityWhere(yearOk, 'Năm phải từ 1800 đến 2100.'),
+  fromPeriod: (p) => Number(p.start.slice(0, 4)),
+  equal: (a, b) => a === b,
+  show: String,
+};
 
 export function readCommonFields(r: RowReader<CommonKey>) {
-  const yearOk = (n: number) => Number.isInteger(n) && n >= 1800 && n <= 2100;
-  const startYear = r.value('startYear', quantityWhere(yearOk, 'Năm phải từ 1800 đến 2100.'));
-  const endYear = r.value('endYear', quantityWhere(yearOk, 'Năm phải từ 1800 đến 2100.'));
+  const { start: startYear, end: endYear } = readPeriodColumns(r, { range: 'period', start: 'startYear', end: 'endYear' }, YEAR_BOUNDS, { endRequired: false });
   if (startYear !== null && endYear !== null && startYear > endYear) r.problem('endYear', 'Năm kết thúc trước năm bắt đầu.');
   const priority = r.value('priority', quantityWhere((n) => Number.isInteger(n) && n >= 0 && n <= 9, 'Ưu tiên là số nguyên 0–9.'));
   const dueDate = r.value('due', parseDay);
@@ -53,7 +61,7 @@ export function readCommonFields(r: RowReader<CommonKey>) {
 interface ItemRow<T> { agencyCode: string | null; fondsCode: string | null; key: string; item: T }
 type Resolved<T> = ItemRow<T> & { agencyId: number; fondsId: number | null };
 
-export async function importItems<K extends string, T>(spec: ItemImport<K, T>, deps: Deps, actor: Actor, file: UploadedFile) {
+export async function importItems<K extends string, T>(spec: ItemImport<K, T>, deps: Deps, actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}) {
   const { agency, fonds: fondsCol } = spec.columns;
   const duplicates = (rows: SheetRow<ItemRow<T>>[], problems: ImportProblem[]) => {
     const keyed = rows.filter((r) => r.record && r.record.agencyCode !== null);
@@ -101,5 +109,5 @@ export async function importItems<K extends string, T>(spec: ItemImport<K, T>, d
       await recordEvent(tx, actor, { entityType: spec.audit.entityType, entityId: 'import', action: spec.audit.action, data: { filename: file.originalName, created, updated } });
       return { created, updated };
     },
-  });
+  }, opts);
 }

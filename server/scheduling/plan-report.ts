@@ -2,6 +2,7 @@
  * What people read from a stored plan (pure): finish per item, per agency and overall, missed targets,
  * each person's weekly load against the capacity the calendar allows, and a plain-Vietnamese sentence per placement.
  */
+import { viNumber } from '../core/numbers.js';
 import type { Assignment, ItemOutcome, ScheduleInput, ScheduleResult, StaffMember } from './engine/types.js';
 import { baseItemId } from './plan-input.js';
 import type { StoredPlan } from './plan.repository.js';
@@ -10,7 +11,7 @@ import { addDays, vnDate } from '../core/time/index.js';
 import { unplacedWhy } from './plan-beyond.js';
 
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
-const hours = (m: number) => (Math.round(m / 6) / 10).toLocaleString('vi-VN');
+const hours = (m: number) => viNumber(Math.round(m / 6) / 10, 1);
 
 /** Minutes a person can work in the ISO week starting on `monday`: weekdays not closed, not on leave, times FTE. */
 export function weekCapacity(input: ScheduleInput, s: StaffMember, monday: string): number {
@@ -35,14 +36,14 @@ export function foldPackages(result: ScheduleResult) {
     const starts = os.map((o) => o.start).filter((d): d is string => d !== null).sort();
     const last = os.find((o) => o.finish === finish) ?? os[0];
     const explanation = os.length === 1 ? os[0].explanation
-      : `${last.explanation} Hạng mục được chia thành ${os.length} lô để nhiều người làm song song; ngày xong là ngày lô cuối cùng xong.`;
+      : `${last.explanation} Hạng mục được chia thành ${viNumber(os.length)} lô để nhiều người làm song song; ngày xong là ngày lô cuối cùng xong.`;
     return { itemId, start: starts[0] ?? null, finish, ...(os[0].dueDate ? { dueDate: os[0].dueDate } : {}),
       lateDays: Math.max(...os.map((o) => o.lateDays)), explanation, packages: os.length };
   });
   const unplacedGroups = new Map<string, string[]>();
   for (const u of result.unplaced) unplacedGroups.set(baseItemId(u.itemId), [...(unplacedGroups.get(baseItemId(u.itemId)) ?? []), u.reason]);
   const unplaced = [...unplacedGroups.entries()].map(([itemId, reasons]) => ({
-    itemId, reason: reasons.length > 1 ? `${reasons[0]} (${reasons.length} lô không xếp được)` : reasons[0],
+    itemId, reason: reasons.length > 1 ? `${reasons[0]} (${viNumber(reasons.length)} lô không xếp được)` : reasons[0],
   }));
   const merged = new Map<string, Assignment>();
   for (const a of result.assignments) {

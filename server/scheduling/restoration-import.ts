@@ -8,6 +8,7 @@ import type { Actor } from '../core/actor.js';
 import type { UploadedFile } from '../core/upload.js';
 import * as repo from './backlog.repository.js';
 import { quantityWhere } from '../spreadsheet/cells.js';
+import { PERIOD_RANGE_ALIASES } from '../spreadsheet/period-range.js';
 import { importItems, readCommonFields, type ItemImport } from './item-import.js';
 import type { CreateRestoration } from './scheduling.schemas.js';
 
@@ -21,6 +22,7 @@ export const RESTORATION_COLUMNS = {
   damageLevel: { label: 'Mức độ hư hỏng', aliases: ['Mức độ', 'Mức hư hỏng'], required: true },
   startYear: { label: 'Năm bắt đầu', aliases: ['Từ năm'], required: false },
   endYear: { label: 'Năm kết thúc', aliases: ['Đến năm'], required: false },
+  period: { label: 'Thời gian tài liệu', aliases: PERIOD_RANGE_ALIASES, required: false },
   priority: { label: 'Ưu tiên', aliases: ['Mức ưu tiên'], required: false },
   due: { label: 'Hạn hoàn thành', aliases: ['Hạn'], required: false },
   notes: { label: 'Ghi chú', aliases: [], required: false },
@@ -69,4 +71,4 @@ export const RESTORATION_IMPORT: ItemImport<Key, Item> = {
   audit: { entityType: 'restoration', action: 'restoration.imported' },
 };
 
-export const importRestoration = (deps: Deps, actor: Actor, file: UploadedFile) => importItems(RESTORATION_IMPORT, deps, actor, file);
+export const importRestoration = (deps: Deps, actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}) => importItems(RESTORATION_IMPORT, deps, actor, file, opts);

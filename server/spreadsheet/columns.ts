@@ -12,6 +12,8 @@ export interface ColumnSpec {
   label: string;
   aliases?: readonly string[];
   required?: boolean;
+  /** A required column may be left out when the file has this other column instead (the key of a combined column). */
+  orColumn?: string;
 }
 
 export type Columns<K extends string> = Record<K, ColumnSpec>;
@@ -62,7 +64,11 @@ export function matchColumns<K extends string>(
     columns.set(key, { index, header });
   });
   for (const [key, c] of Object.entries(spec) as [K, ColumnSpec][]) {
-    if (c.required && !columns.has(key)) problems.push({ row: headerRow, column: c.label, message: `Thiếu cột bắt buộc "${c.label}".` });
+    if (!c.required || columns.has(key)) continue;
+    const alternative = c.orColumn ? spec[c.orColumn as K] : undefined;
+    if (alternative && columns.has(c.orColumn as K)) continue;
+    const or = alternative ? ` (hoặc cột "${alternative.label}" ghi cả khoảng thời gian, vd. 02/2021 - 12/2021)` : '';
+    problems.push({ row: headerRow, column: c.label, message: `Thiếu cột bắt buộc "${c.label}"${or}.` });
   }
   return { columns, problems, warnings };
 }

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Db, Queryable } from '../db/db.js';
+import { viNumber } from '../core/numbers.js';
 import { cellText, type Cell, type Parsed } from './cells.js';
 import { matchColumns, type ColumnMatch, type Columns } from './columns.js';
 import { ENCODING_NAMES, detectLegacy } from './legacy-encoding.js';
@@ -175,7 +176,7 @@ export async function contentHash(file: string): Promise<string> {
 /** Import warnings beyond the first MAX_PROBLEMS_SHOWN are counted in one closing warning. */
 export function capWarnings(warnings: ImportProblem[]): ImportProblem[] {
   if (warnings.length <= MAX_PROBLEMS_SHOWN) return warnings;
-  return [...warnings.slice(0, MAX_PROBLEMS_SHOWN), { row: null, column: null, message: `Còn ${(warnings.length - MAX_PROBLEMS_SHOWN).toLocaleString('vi-VN')} cảnh báo khác không hiển thị.` }];
+  return [...warnings.slice(0, MAX_PROBLEMS_SHOWN), { row: null, column: null, message: `Còn ${viNumber(warnings.length - MAX_PROBLEMS_SHOWN)} cảnh báo khác không hiển thị.` }];
 }
 
 export interface SheetImport<K extends string, T, C, R> extends SheetSpec<K, T> {
@@ -185,23 +186,38 @@ export interface SheetImport<K extends string, T, C, R> extends SheetSpec<K, T> 
   write: (tx: Queryable, checked: C, problems: ImportProblem[]) => Promise<R>;
 }
 
+/** Thrown out of a preview's transaction so that everything it wrote rolls back; carries what it would have saved. */
+class PreviewRollback<R> {
+  constructor(readonly saved: R) {}
+}
+
 /**
  * Reads, checks and saves a file all-or-nothing in one transaction. The result carries the warnings (converted
  * legacy text, ignored columns) only when there are some, so a clean import answers exactly its counts.
+ * A preview runs every check and every write, then rolls back: the counts and warnings are exactly what the real
+ * import will answer for the same file, so the user confirms after seeing them and nothing is saved before.
  */
 export async function importSheet<K extends string, T, C, R extends object>(
-  db: Db, file: string, maxRows: number, spec: SheetImport<K, T, C, R>,
-): Promise<R & { warnings?: ImportProblem[] }> {
+  db: Db, file: string, maxRows: number, spec: SheetImport<K, T, C, R>, opts: { preview?: boolean } = {},
+): Promise<R & { warnings?: ImportProblem[]; preview?: true }> {
   const table = await readTable(file, { maxRows });
   const parsed = parseSheet(table, spec);
   const order = (Object.values(spec.columns) as { label: string }[]).map((c) => c.label);
   const problems = [...parsed.problems];
-  const result = await db.transaction(async (tx) => {
-    const checked = await spec.check(tx, parsed.rows, problems);
-    if (problems.length) throw importInvalid(problems, order, parsed.warnings);
-    const saved = await spec.write(tx, checked, problems);
-    if (problems.length) throw importInvalid(problems, order, parsed.warnings);
-    return saved;
-  });
-  return parsed.warnings.length ? { ...result, warnings: capWarnings(parsed.warnings) } : result;
+  let result: R;
+  try {
+    result = await db.transaction(async (tx) => {
+      const checked = await spec.check(tx, parsed.rows, problems);
+      if (problems.length) throw importInvalid(problems, order, parsed.warnings);
+      const saved = await spec.write(tx, checked, problems);
+      if (problems.length) throw importInvalid(problems, order, parsed.warnings);
+      if (opts.preview) throw new PreviewRollback(saved);
+      return saved;
+    });
+  } catch (err) {
+    if (!(err instanceof PreviewRollback)) throw err;
+    result = err.saved as R;
+  }
+  const marked = opts.preview ? { ...result, preview: true as const } : result;
+  return parsed.warnings.length ? { ...marked, warnings: capWarnings(parsed.warnings) } : marked;
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../api.js';
-import { isStaff, useAction, useAsync, useSession } from '../hooks.js';
+import { api } from '../api.js';
+import { isStaff, useAsync, useSession } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import { Link, setSearch, useSearch } from '../router.js';
 import type { Agency, ImportCounts } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { FileUpload } from '../components/FileUpload.js';
-import { ProblemsTable, problemsOf } from '../components/ProblemsTable.js';
+import { ImportWithPreview } from '../components/ImportWithPreview.js';
 import { AgencyStatusBadge, FilterSelect, Loading, Pagination, Section } from '../components/ui.js';
 
 const LIMIT = 50;
@@ -26,27 +25,11 @@ const COLUMNS: Column<Agency>[] = [
 ];
 
 function ImportPanel({ onDone }: { onDone: () => void }) {
-  const action = useAction();
-  const [result, setResult] = useState<ImportCounts | null>(null);
-  const upload = async (file: File) => {
-    setResult(null);
-    const r = await action.run(() => api.agencies.import(file));
-    if (r) {
-      setResult(r);
-      onDone();
-    }
-  };
-  const invalid = action.error instanceof ApiError && action.error.status === 422 ? problemsOf(action.error.details) : null;
   return (
     <Section title={vi.agencies.import}>
       <p className="muted small">{vi.agencies.importHint}</p>
-      <FileUpload label={vi.common.upload} busy={action.busy} onUpload={upload} />
-      {result && <div className="alert alert-ok">{vi.agencies.importDone(result.created, result.updated, result.unchanged)}</div>}
-      {invalid ? (
-        <ProblemsTable problems={invalid.problems} title={vi.agencies.importFailed} tone="error" testId="import-problems" />
-      ) : (
-        <ErrorMessage error={action.error} />
-      )}
+      <ImportWithPreview<ImportCounts> label={vi.common.upload} send={api.agencies.import} testId="import" refusedTitle={vi.agencies.importFailed} onDone={onDone}
+        willDo={(r) => vi.importPreview.agencyCounts(r.created, r.updated, r.unchanged)} done={(r) => vi.agencies.importDone(r.created, r.updated, r.unchanged)} />
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { useAsync } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
-import { dateTime } from '../format.js';
+import { dateTime, formatNumber } from '../format.js';
 import { Link, setSearch, useSearch } from '../router.js';
 import type { AuditEvent } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
@@ -92,7 +92,7 @@ export function AuditLogPage() {
         <Field label={a.what}>
           <select value={action} onChange={(e) => setSearch({ action: e.target.value })}>
             <option value="">{vi.common.all}</option>
-            {actions.map((k) => <option key={k.entityType + k.action} value={k.action}>{a.actionLabel(k.action)} ({k.count.toLocaleString('vi-VN')})</option>)}
+            {actions.map((k) => <option key={k.entityType + k.action} value={k.action}>{a.actionLabel(k.action)} ({formatNumber(k.count)})</option>)}
           </select>
         </Field>
         <Field label={a.from}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { useAction, useAsync } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
-import { date } from '../format.js';
+import { date, num } from '../format.js';
 import { Link, navigate } from '../router.js';
 import type { Plan } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
@@ -19,9 +19,9 @@ function Progress({ plan }: { plan: Plan }) {
   return (
     <div className="progress-line">
       <span>
-        {c.received ?? 0}/{total} {vi.planStatus.received.toLowerCase()}
+        {num(c.received ?? 0, 0)}/{num(total, 0)} {vi.planStatus.received.toLowerCase()}
       </span>
-      {(c.late ?? 0) > 0 && <Badge tone="bad">{vi.plans.late}: {c.late}</Badge>}
+      {(c.late ?? 0) > 0 && <Badge tone="bad">{vi.plans.late}: {num(c.late, 0)}</Badge>}
     </div>
   );
 }

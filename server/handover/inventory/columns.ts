@@ -3,6 +3,7 @@
  * Matching itself (any order, NFC or NFD, with or without tone marks, legacy fonts) is the import kernel's.
  */
 import { matchColumns, type ColumnMatch, type Columns } from '../../spreadsheet/columns.js';
+import { PERIOD_RANGE_ALIASES } from '../../spreadsheet/period-range.js';
 
 export type FieldKey =
   | 'rowNo'
@@ -10,6 +11,7 @@ export type FieldKey =
   | 'title'
   | 'startDate'
   | 'endDate'
+  | 'dateRange'
   | 'retention'
   | 'sheets'
   | 'boxNo'
@@ -30,6 +32,8 @@ interface FieldSpec {
   aliases: string[];
   /** Whether the column must be present; the register (agency's current archive) has no boxes yet. */
   required: Record<ImportMode, boolean>;
+  /** The column that may stand in for this required one (the combined "Thời gian tài liệu" for start and end). */
+  orColumn?: FieldKey;
 }
 
 const both = { handover: true, register: true };
@@ -39,8 +43,9 @@ export const FIELDS: FieldSpec[] = [
   { key: 'rowNo', label: 'Số TT', aliases: ['Số TT', 'STT', 'Số thứ tự', 'TT'], required: both },
   { key: 'fileNotation', label: 'Số và ký hiệu hồ sơ', aliases: ['Số và ký hiệu hồ sơ', 'Số ký hiệu hồ sơ', 'Ký hiệu hồ sơ', 'Số, ký hiệu hồ sơ'], required: both },
   { key: 'title', label: 'Tiêu đề hồ sơ', aliases: ['Tiêu đề hồ sơ', 'Tiêu đề'], required: both },
-  { key: 'startDate', label: 'Thời gian bắt đầu', aliases: ['Thời gian bắt đầu', 'Ngày bắt đầu'], required: both },
-  { key: 'endDate', label: 'Thời gian kết thúc', aliases: ['Thời gian kết thúc', 'Ngày kết thúc'], required: both },
+  { key: 'startDate', label: 'Thời gian bắt đầu', aliases: ['Thời gian bắt đầu', 'Ngày bắt đầu'], required: both, orColumn: 'dateRange' },
+  { key: 'endDate', label: 'Thời gian kết thúc', aliases: ['Thời gian kết thúc', 'Ngày kết thúc'], required: both, orColumn: 'dateRange' },
+  { key: 'dateRange', label: 'Thời gian tài liệu', aliases: PERIOD_RANGE_ALIASES, required: none },
   { key: 'retention', label: 'Thời hạn bảo quản', aliases: ['Thời hạn bảo quản', 'Thời hạn lưu trữ'], required: both },
   { key: 'sheets', label: 'Số tờ', aliases: ['Số tờ', 'Số lượng tờ'], required: both },
   { key: 'boxNo', label: 'Hộp số', aliases: ['Hộp số', 'Số hộp'], required: { handover: true, register: false } },
@@ -55,7 +60,7 @@ export const FIELDS: FieldSpec[] = [
 
 export function inventoryColumns(mode: ImportMode): Columns<FieldKey> {
   const columns = {} as Columns<FieldKey>;
-  for (const f of FIELDS) columns[f.key] = { label: f.label, aliases: f.aliases, required: f.required[mode] };
+  for (const f of FIELDS) columns[f.key] = { label: f.label, aliases: f.aliases, required: f.required[mode], orColumn: f.orColumn };
   return columns;
 }
 

@@ -3,8 +3,9 @@
  * store; the import kernel's reader reports each problem on its row and column. Cross-row rules (numbering,
  * duplicates, boxes) live in file-checks.ts.
  */
-import { cellText, parseInteger, parsePeriod, type Cell, type Period } from '../../spreadsheet/cells.js';
+import { cellText, parseInteger, type Cell, type Period } from '../../spreadsheet/cells.js';
 import type { RowReader } from '../../spreadsheet/import-kernel.js';
+import { PERIOD_BOUNDS, readPeriodColumns } from '../../spreadsheet/period-range.js';
 import { isPermanent, normaliseBoxNo, parseAccessLevel, parseSecrecy } from './cells.js';
 import type { FieldKey, ImportMode } from './columns.js';
 import type { RowKeys } from './file-checks.js';
@@ -35,8 +36,8 @@ export const checkRow = (ctx: RowContext) => (r: RowReader<FieldKey>): Inventory
   const rowNo = r.required('rowNo', (c) => parseInteger(c, 1, 1_000_000));
   const fileNotation = r.requiredText('fileNotation', MAX_LENGTH.fileNotation);
   const title = r.requiredText('title', MAX_LENGTH.title);
-  const start = r.value<Period>('startDate', parsePeriod);
-  const end = r.required<Period>('endDate', parsePeriod);
+  // Separate start/end columns, or one combined "Thời gian tài liệu" column (period-range.ts has the rule for both).
+  const { start, end } = readPeriodColumns<FieldKey, Period>(r, { range: 'dateRange', start: 'startDate', end: 'endDate' }, PERIOD_BOUNDS, { endRequired: true });
   const retention = r.requiredText('retention', MAX_LENGTH.retention);
   const sheets = r.required('sheets', (c) => {
     const n = parseInteger(c, 1, 1_000_000);

@@ -3,12 +3,13 @@
  * a predecessor, busy staff) and with what result (who, finish, on time or late). Built only from facts the run
  * recorded, so the text can be checked against the plan.
  */
+import { viNumber } from '../../core/numbers.js';
 import { vnDate } from '../../core/time/index.js';
 import { isoOf, SKILL_VI, type Model } from './prepare.js';
 import { RULE_VI, type RuleName, type Urgency } from './ordering.js';
 import { lateDaysOf, type ItemPlacement } from './run.js';
 
-const plural = (n: number, unit: string): string => `${n} ${unit}`;
+const plural = (n: number, unit: string): string => `${viNumber(n)} ${unit}`;
 
 /** First day ≥ e on which any qualified person for the first step had any capacity at all (before others' work). */
 function firstOpenDay(m: Model, i: number, e: number): number {

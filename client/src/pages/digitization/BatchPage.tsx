@@ -17,8 +17,8 @@ const MASTER_COLUMNS: Column<Master>[] = [
   { header: vi.dig.original, cell: (m) => m.originalName },
   { header: vi.dig.format, cell: (m) => m.format.toUpperCase() },
   { header: vi.dig.size, cell: (m) => size(m.sizeBytes), align: 'right' },
-  { header: vi.dig.pagesCount, cell: (m) => m.pageCount, align: 'right' },
-  { header: vi.dig.ocr, cell: (m) => `${m.ocrDone}/${m.pageCount}`, align: 'right' },
+  { header: vi.dig.pagesCount, cell: (m) => num(m.pageCount, 0), align: 'right' },
+  { header: vi.dig.ocr, cell: (m) => `${num(m.ocrDone, 0)}/${num(m.pageCount, 0)}`, align: 'right' },
   {
     header: vi.dig.fixity,
     cell: (m) => <Badge tone={m.fixityStatus === 'ok' ? 'ok' : m.fixityStatus === 'unchecked' ? 'neutral' : 'bad'}>{vi.dig.fixityStatus[m.fixityStatus]}</Badge>,
@@ -62,12 +62,12 @@ export function BatchPage({ id }: { id: number }) {
         }
       >
         <div className="stats" data-testid="batch-progress" data-finished={p.finished ? 'true' : 'false'}>
-          <Stat label={vi.dig.pagesCount} value={ocrTotal} />
-          <Stat label={`${vi.dig.ocr}: ${vi.dig.queued}`} value={p.ocr.queued} />
-          <Stat label={`${vi.dig.ocr}: ${vi.dig.running}`} value={p.ocr.running} tone="info" />
-          <Stat label={`${vi.dig.ocr}: ${vi.dig.done}`} value={p.ocr.done} tone="ok" />
-          <Stat label={`${vi.dig.ocr}: ${vi.dig.failedCount}`} value={p.ocr.failed} tone={p.ocr.failed ? 'bad' : 'neutral'} />
-          <Stat label={`${vi.dig.derivatives}: ${vi.dig.done}`} value={`${p.derivatives.done}/${ocrTotal}`} />
+          <Stat label={vi.dig.pagesCount} value={num(ocrTotal, 0)} />
+          <Stat label={`${vi.dig.ocr}: ${vi.dig.queued}`} value={num(p.ocr.queued, 0)} />
+          <Stat label={`${vi.dig.ocr}: ${vi.dig.running}`} value={num(p.ocr.running, 0)} tone="info" />
+          <Stat label={`${vi.dig.ocr}: ${vi.dig.done}`} value={num(p.ocr.done, 0)} tone="ok" />
+          <Stat label={`${vi.dig.ocr}: ${vi.dig.failedCount}`} value={num(p.ocr.failed, 0)} tone={p.ocr.failed ? 'bad' : 'neutral'} />
+          <Stat label={`${vi.dig.derivatives}: ${vi.dig.done}`} value={`${num(p.derivatives.done, 0)}/${num(ocrTotal, 0)}`} />
         </div>
         <Bar label={vi.dig.ocr} value={p.ocr.done + p.ocr.failed} max={ocrTotal} testId="ocr-progress" />
         <p className="muted">{p.finished ? vi.dig.finished : vi.dig.live}</p>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { useAction, useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
-import { dateTime } from '../../format.js';
+import { dateTime, num } from '../../format.js';
 import { Link, navigate } from '../../router.js';
 import type { Batch, DigitizableFile } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
@@ -58,7 +58,7 @@ function NewBatch() {
                 <input type="radio" name="file" checked={picked?.id === f.id} onChange={() => setPicked(f)} /> <strong>{f.fileNotation}</strong> {f.title}{' '}
                 <span className="muted">
                   ({f.agencyName}
-                  {f.fondsCode ? `, ${vi.search.fonds} ${f.fondsCode}` : ''}, {f.pages} {vi.dig.pagesCount.toLowerCase()})
+                  {f.fondsCode ? `, ${vi.search.fonds} ${f.fondsCode}` : ''}, {num(f.pages, 0)} {vi.dig.pagesCount.toLowerCase()})
                 </span>{' '}
                 {f.accessLevel === 'restricted' && <Badge tone="warn">{vi.meta.accessLevels.restricted}</Badge>}
               </label>

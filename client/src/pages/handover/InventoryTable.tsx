@@ -33,7 +33,7 @@ const COLUMNS: Column<InventoryRow>[] = [
   },
   { header: vi.wizard.dates, cell: dates, className: 'nowrap' },
   { header: vi.wizard.retention, cell: (row) => row.retention },
-  { header: vi.wizard.sheets, cell: (row) => row.sheets ?? '—', align: 'right' },
+  { header: vi.wizard.sheets, cell: (row) => num(row.sheets, 0), align: 'right' },
   { header: vi.wizard.boxNo, cell: (row) => row.boxNo ?? '—', align: 'right' },
   {
     header: vi.wizard.access,

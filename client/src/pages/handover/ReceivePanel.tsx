@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { useAction } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
-import { todayIso } from '../../format.js';
+import { num, todayIso } from '../../format.js';
 import type { DiscrepancyKind, Handover, ReceiveInput, Suggestion } from '../../types.js';
 import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -21,7 +21,7 @@ const decimal = (s: string) => (s.trim() === '' ? undefined : Number(s.replace('
 
 const SHELF_COLUMNS: Column<Suggestion['shelves'][number]>[] = [
   { header: vi.wizard.shelf, cell: (x) => x.label },
-  { header: vi.wizard.boxes, cell: (x) => x.boxes, align: 'right' },
+  { header: vi.wizard.boxes, cell: (x) => num(x.boxes, 0), align: 'right' },
 ];
 
 function ShelfSuggestion(props: { h: Handover; use: boolean; onUse: (use: boolean, s: Suggestion | null) => void }) {

@@ -101,7 +101,7 @@ export function BacklogTab() {
       </>}>
         {adding === 'backlog' && <BacklogForm onDone={list.reload} />}
         {editing && <BacklogForm key={editing.id} item={editing} onDone={() => { setEditing(null); list.reload(); }} />}
-        {adding === 'import' && <ImportItems label={s.importBacklog} hint={s.importHint} testId="backlog-import-problems"
+        {adding === 'import' && <ImportItems label={s.importBacklog} hint={s.importHint} testId="backlog-import"
           upload={api.scheduling.importBacklog} imported={s.imported} onDone={list.reload} />}
         <div className="filters form-grid">
           <Field label={s.agency}><AgencyPicker value={filter.agencyId} onChange={(id) => setFilter({ ...filter, agencyId: id })} /></Field>
@@ -118,7 +118,7 @@ export function BacklogTab() {
         {list.data && (
           <>
             <p className="small" data-testid="backlog-totals">
-              {list.data.totals.items} {s.items.toLowerCase()} · {s.measuredTotal(metres(list.data.totals.measuredMetres))} · {s.estimatedTotal(metres(list.data.totals.estimatedMetres))}
+              {num(list.data.totals.items, 0)} {s.items.toLowerCase()} · {s.measuredTotal(metres(list.data.totals.measuredMetres))} · {s.estimatedTotal(metres(list.data.totals.estimatedMetres))}
             </p>
             <DataTable columns={columns} rows={list.data.items} rowKey={(b) => b.id} frame="scroll" testId="backlog-table" className="table-dense" />
           </>

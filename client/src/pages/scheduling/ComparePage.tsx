@@ -20,7 +20,7 @@ function SideCard({ title, side }: { title: string; side: Side }) {
       <dl className="facts">
         <dt>{s.overallFinish}</dt><dd><PlanFinish p={side} testId={`compare-finish-${title === s.side.a ? 'a' : 'b'}`} /></dd>
         <dt>{s.target}</dt><dd>{date(side.targetDate)} {side.targetDate && <Badge tone={side.targetMissed ? 'bad' : 'ok'}>{side.targetMissed ? s.targetMissed : s.targetMet}</Badge>}</dd>
-        <dt>{s.staffCount}</dt><dd>{side.staffCount}</dd>
+        <dt>{s.staffCount}</dt><dd>{num(side.staffCount, 0)}</dd>
         <dt>{s.missed}</dt><dd>{num(side.missedCount, 0)}{side.unplacedCount > 0 && <span className="muted small"> ({s.missedSplit(num(side.lateCount, 0), num(side.unplacedCount, 0))})</span>}</dd>
         <dt>{s.unplaced}</dt><dd>{num(side.unplacedCount, 0)}</dd>
         <dt>{s.lateDays}</dt><dd>{num(side.totalLateDays, 0)}{side.unplacedCount > 0 && <span className="muted small"> ({s.lateDaysPlacedOnly(num(side.unplacedCount, 0))})</span>}</dd>

@@ -1,31 +1,22 @@
 /** Pieces the backlog and restoration lists share: the XLSX/CSV import panel and a delete button that asks twice. */
 import { useState } from 'react';
-import { ApiError } from '../../api.js';
 import { useAction } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
+import type { ItemImportCounts } from '../../types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { FileUpload } from '../../components/FileUpload.js';
-import { ProblemsTable, problemsOf } from '../../components/ProblemsTable.js';
+import { ImportWithPreview } from '../../components/ImportWithPreview.js';
 
 const s = vi.sched;
 
 export function ImportItems(props: {
   label: string; hint: string; testId: string; onDone: () => void;
-  upload: (file: File) => Promise<{ created: number; updated: number }>; imported: (created: number, updated: number) => string;
+  upload: (file: File, preview: boolean) => Promise<ItemImportCounts>; imported: (created: number, updated: number) => string;
 }) {
-  const action = useAction();
-  const [result, setResult] = useState<string | null>(null);
-  const problems = action.error instanceof ApiError ? problemsOf(action.error.details).problems : [];
   return (
     <div>
       <p className="muted small">{props.hint}</p>
-      <FileUpload label={props.label} busy={action.busy} onUpload={async (file) => {
-        setResult(null);
-        const r = await action.run(() => props.upload(file));
-        if (r) { setResult(props.imported(r.created, r.updated)); props.onDone(); }
-      }} />
-      {result && <p className="ok-text" role="status">{result}</p>}
-      {problems.length ? <ProblemsTable problems={problems} title={s.importRefused} tone="error" testId={props.testId} /> : <ErrorMessage error={action.error} />}
+      <ImportWithPreview label={props.label} send={props.upload} testId={props.testId} refusedTitle={s.importRefused} onDone={props.onDone}
+        willDo={(r) => vi.importPreview.counts(r.created, r.updated)} done={(r) => props.imported(r.created, r.updated)} />
     </div>
   );
 }

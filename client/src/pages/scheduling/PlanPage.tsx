@@ -144,7 +144,7 @@ export function PlanPage({ id }: { id: number }) {
         <div className="stat"><span className="stat-label">{s.items}</span><span className="stat-value">{num(p.itemCount, 0)}</span><span className="stat-sub" title={s.packagesHint}>{s.packagesCount(num(p.packageCount, 0))}</span></div>
         <div className="stat"><span className="stat-label">{s.missed}</span><span className="stat-value">{num(p.missedTargets.length, 0)}</span></div>
         <div className="stat"><span className="stat-label">{s.unplaced}</span><span className="stat-value">{num(p.unplacedCount, 0)}</span><span className="stat-sub">{s.packagesCount(num(p.unplacedPackageCount, 0))}</span></div>
-        <div className="stat"><span className="stat-label">{s.staffCount}</span><span className="stat-value">{p.staff.length}</span></div>
+        <div className="stat"><span className="stat-label">{s.staffCount}</span><span className="stat-value">{num(p.staff.length, 0)}</span></div>
         <div className="stat"><span className="stat-label">{s.normsUsed}</span><span className="stat-value">{s.normVersionShort(p.normVersionId)}</span><span className="stat-sub">{s.start}: {date(p.startDate)}</span></div>
       </div>
       {p.unplacedWhy.length > 0 && (
@@ -156,7 +156,7 @@ export function PlanPage({ id }: { id: number }) {
       <Section title={s.perAgency}>
         <DataTable className="table-dense" testId="plan-agencies" rowKey={(a) => a.agencyId} rows={p.agencies} columns={[
           { header: s.agency, cell: (a) => a.agencyName },
-          { header: s.items, cell: (a) => a.items, align: 'right' },
+          { header: s.items, cell: (a) => num(a.items, 0), align: 'right' },
           { header: s.finish, cell: (a) => (a.complete ? <strong>{date(a.finish)}</strong> : <Badge tone="bad">{s.unplaced}</Badge>) },
           { header: s.missed, cell: (a) => (a.missed ? <Badge tone="bad">{a.missed}</Badge> : '0'), align: 'right' },
         ]} />

@@ -98,7 +98,7 @@ export function RestorationSection() {
     </>}>
       {adding === 'form' && <RestorationForm onDone={list.reload} />}
       {editing && <RestorationForm key={editing.id} item={editing} onDone={() => { setEditing(null); list.reload(); }} />}
-      {adding === 'import' && <ImportItems label={s.importRestoration} hint={s.importRestorationHint} testId="restoration-import-problems"
+      {adding === 'import' && <ImportItems label={s.importRestoration} hint={s.importRestorationHint} testId="restoration-import"
         upload={api.scheduling.importRestoration} imported={s.importedRestoration} onDone={list.reload} />}
       <ErrorMessage error={list.error} />
       {list.data && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../api.js';
 import { useAsync } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
+import { formatNumber } from '../../format.js';
 import { Link, setSearch, useSearch } from '../../router.js';
 import type { SearchHit, SearchResult } from '../../types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -128,7 +129,7 @@ function Facets({ r, values }: { r: SearchResult; values: Filters }) {
         <option value="">{vi.search.all}</option>
         {r.facets[facet].map((f) => (
           <option key={f.key} value={f.key}>
-            {f.label} ({f.count})
+            {f.label} ({formatNumber(f.count)})
           </option>
         ))}
       </select>
