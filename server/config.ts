@@ -36,6 +36,12 @@ export const ConfigSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)),
+  /**
+   * IIIF manifests, image services and search-inside without login, for files every signed-in reader may see (not
+   * restricted, not secret). Off by default: TT 05/2025 Art. 32 asks for an account to use the digital archive, so
+   * opening scans to the world is the centre's decision. Restricted and secret pages stay behind login either way.
+   */
+  IIIF_PUBLIC: bool.default(false),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -48,6 +54,12 @@ export const ConfigSchema = z.object({
   CENTRE_NAME: z.string().min(1).default('Trung tâm Lưu trữ lịch sử tỉnh Hưng Yên'),
   /** Địa danh on the documents the centre issues ("Hưng Yên, ngày …"); unset = the province or city in CENTRE_NAME. */
   CENTRE_PLACE: z.string().min(1).optional(),
+  /** Reminder letters (công văn đôn đốc): the notation after the number ("15/TTLT-NV"), the signer, the reply time. */
+  REMINDER_NOTATION: z.string().regex(/^[A-ZĐ0-9][A-ZĐ0-9-]{0,29}$/u, 'chữ in hoa, số và dấu gạch ngang').default('TTLT-NV'),
+  REMINDER_SIGNER_TITLE: z.string().min(1).default('Giám đốc'),
+  REMINDER_REPLY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Overdue files listed in the letter itself; more go to the attached list. */
+  REMINDER_LETTER_ROWS: z.coerce.number().int().min(1).max(200).default(20),
   MINIO_ENDPOINT: z.string().min(1).optional(),
   MINIO_PORT: z.coerce.number().int().min(1).max(65535).default(9000),
   MINIO_USE_SSL: bool.default(false),
@@ -76,6 +88,10 @@ export const ConfigSchema = z.object({
    * and retried. On PostgreSQL this is how a killed worker's job comes back (PGlite resets at start). Unset = catalogue.
    */
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).optional(),
+  /** OAI-PMH: records per page before a resumption token; repository identifier (a domain name) and contact. */
+  OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  OAI_REPOSITORY_ID: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/, 'tên miền, ví dụ luutru.hungyen.gov.vn').default('kho-luu-tru.local'),
+  OAI_ADMIN_EMAIL: z.string().email().default('luutru@kho-luu-tru.local'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbDir: string; objectsDir: string };

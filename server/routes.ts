@@ -11,10 +11,12 @@ import { grantsRoutes } from './access/grants.routes.js';
 import { integrityRoutes } from './integrity/integrity.routes.js';
 import { digitizationRoutes } from './digitization/digitization.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
+import { remindersRoutes } from './reminders/reminders.routes.js';
 import { fileLookupRoutes } from './digitization/file-lookup.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
+import { interopRoutes } from './interop/interop.routes.js';
 
 /** Every domain area's routes, wired in the composition root; the app mounts nothing else under /api. */
 export function areaRoutes(deps: Deps, s: Services) {
-  return [...intakeRoutes(deps, s), ...deadlinesRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s), ...schedulingRoutes(deps, s), ...searchRoutes(deps, s), ...grantsRoutes(deps, s), ...integrityRoutes(deps), ...digitizationRoutes(deps, s), ...fileLookupRoutes(deps), ...backupRoutes(deps)];
+  return [...intakeRoutes(deps, s), ...deadlinesRoutes(deps, s), ...remindersRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s), ...schedulingRoutes(deps, s), ...searchRoutes(deps, s), ...grantsRoutes(deps, s), ...integrityRoutes(deps), ...digitizationRoutes(deps, s), ...fileLookupRoutes(deps), ...backupRoutes(deps), ...interopRoutes(deps, s)];
 }

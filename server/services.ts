@@ -1,6 +1,7 @@
 import type { Deps } from './deps.js';
 import { createIntakeService } from './intake/intake.service.js';
 import { createDeadlinesService } from './deadlines/deadlines.service.js';
+import { createRemindersService } from './reminders/reminders.service.js';
 import { createHandoverService } from './handover/handover.service.js';
 import { createStacksService } from './stacks/stacks.service.js';
 import { createReportsService } from './reports/reports.service.js';
@@ -11,11 +12,13 @@ import { createPlanningService } from './scheduling/planning.service.js';
 import { createSearchService } from './search/search.service.js';
 import { createGrantsService } from './access/grants.service.js';
 import { createDigitizationArea } from './digitization/digitization.area.js';
+import { createInteropService } from './interop/interop.service.js';
 
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
   const intake = createIntakeService(deps);
   const deadlines = createDeadlinesService(deps);
+  const reminders = createRemindersService(deps);
   const stacks = createStacksService(deps);
   const handover = createHandoverService(deps, { intake, stacks });
   const reports = createReportsService(deps);
@@ -25,7 +28,8 @@ export function createServices(deps: Deps) {
   const digitization = createDigitizationArea(deps);
   const scheduling = createSchedulingService(deps);
   const planning = createPlanningService(deps);
-  return { intake, deadlines, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, storageStatus: () => storageStatus(deps.config, deps.blobs) };
+  const interop = createInteropService(deps);
+  return { intake, deadlines, reminders, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, interop, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,7 @@ export interface Paged<T> {
 }
 
 export * from './types/intake.js';
+export * from './types/reminders.js';
 export * from './types/handover.js';
 export * from './types/stacks.js';
 export * from './types/scheduling.js';

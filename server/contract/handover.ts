@@ -146,4 +146,5 @@ export type Amendment = z.output<typeof Amendment>;
 export const AmendmentList = list(Amendment);
 
 /** The agency's current-archive register replaced by an import. */
-export const RegisterImportResult = z.object({ imported: z.number(), unchanged: z.boolean(), warnings: z.array(Problem) });
+export const RegisterImportResult = z.object({ imported: z.number(), unchanged: z.boolean(), warnings: z.array(Problem), preview: z.literal(true).optional() });
+export type RegisterImportResult = z.output<typeof RegisterImportResult>;

@@ -52,7 +52,7 @@ export type AgencyDetail = z.output<typeof AgencyDetail>;
 
 /** Counts of an all-or-nothing register import. */
 /** `warnings` only when something was read differently from how it was written (legacy-font text converted). */
-export const ImportCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), warnings: z.array(Problem).optional() });
+export const ImportCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), warnings: z.array(Problem).optional(), preview: z.literal(true).optional() });
 export type ImportCounts = z.output<typeof ImportCounts>;
 
 export const PlanAgencyStatus = z.enum(['planned', 'inventory_submitted', 'appraised', 'approved', 'received']);

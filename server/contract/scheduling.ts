@@ -58,7 +58,8 @@ export const RestorationList = z.object({
 export type RestorationList = z.output<typeof RestorationList>;
 
 /** `warnings` only when something was read differently from how it was written (legacy-font text converted). */
-export const ItemImportCounts = z.object({ created: z.number(), updated: z.number(), warnings: z.array(Problem).optional() });
+export const ItemImportCounts = z.object({ created: z.number(), updated: z.number(), warnings: z.array(Problem).optional(), preview: z.literal(true).optional() });
+export type ItemImportCounts = z.output<typeof ItemImportCounts>;
 export const Deleted = z.object({ deleted: z.boolean() });
 
 export const NormStepDef = z.object({

@@ -45,6 +45,19 @@ export const RECORDS_ERRORS = {
   amendmentInvalid: (message: string) => badRequest('AMENDMENT_INVALID', message),
   boxNotInHandover: (boxNo: string) => badRequest('BOX_NOT_IN_HANDOVER', `Lần giao nhận này không có hộp số ${boxNo}.`),
 
+  // Reminder letters (công văn đôn đốc)
+  reminderNoAgency: () => badRequest('REMINDER_NO_AGENCY', 'Hãy chọn ít nhất một cơ quan, hoặc chọn gửi cho tất cả cơ quan có hồ sơ quá hạn.'),
+  reminderAgencyNotFound: (ids: number[]) =>
+    badRequest('AGENCY_NOT_FOUND', `Không có cơ quan mã số ${ids.join(', ')} trong danh mục nguồn nộp lưu; chưa gửi công văn nào.`, { agencyIds: ids }),
+  reminderNothingOverdue: (names: string[]) =>
+    conflict('REMINDER_NOTHING_OVERDUE', `${names.join('; ')}: không có hồ sơ quá hạn nộp lưu nên không cần đôn đốc; chưa gửi công văn nào.`, { agencies: names }),
+  reminderNoOverdueAgency: () => conflict('REMINDER_NOTHING_OVERDUE', 'Hiện không có cơ quan nào có hồ sơ quá hạn nộp lưu để đôn đốc.'),
+  reminderNumberTaken: (numbers: number[], notation: string) =>
+    conflict('REMINDER_NUMBER_TAKEN', `Số ${numbers.map((n) => `${n}/${notation}`).join(', ')} đã được dùng cho công văn khác trong năm.`, { numbers }),
+  reminderNumberSet: (reference: string) => conflict('REMINDER_NUMBER_SET', `Công văn đã có số ${reference}; không đổi số khi ghi nhận gửi.`),
+  reminderReplyByInvalid: () => badRequest('REMINDER_REPLY_BY_INVALID', 'Hạn báo cáo phải sau ngày ban hành công văn.'),
+  reminderDispatchDateInvalid: () => badRequest('REMINDER_DISPATCH_DATE_INVALID', 'Ngày gửi không được trước ngày ban hành công văn hoặc sau hôm nay.'),
+
   // Stacks
   stacksFull: (boxes: number) =>
     conflict('STACKS_FULL', `Không đủ chỗ trống liên tục trên giá để xếp ${boxes} hộp. Hãy chọn giá khác hoặc bổ sung giá.`),

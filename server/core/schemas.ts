@@ -70,3 +70,8 @@ export const Pagination = {
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** `?preview=1` on a spreadsheet import: check and count everything, save nothing (the user confirms after the warnings). */
+export const ImportPreviewQuery = z.strictObject({
+  preview: z.enum(['0', '1'], 'preview là 0 hoặc 1').optional().transform((v) => v === '1'),
+});

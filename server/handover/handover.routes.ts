@@ -2,6 +2,7 @@
 import type { Deps } from '../deps.js';
 import { type Role, STAFF } from '../core/actor.js';
 import { DOCX_TYPE } from '../core/download.js';
+import { ImportPreviewQuery } from '../core/schemas.js';
 import { type AnyRoute, defineRoute, IdParams } from '../http/route.js';
 import type { HandoverService } from './handover.service.js';
 import {
@@ -107,9 +108,9 @@ export function handoverRoutes(_deps: Deps, s: { handover: HandoverService }): A
       handler: ({ actor, params }) => h.amendments(actor, params.id),
     }),
     defineRoute({
-      method: 'post', path: '/api/agencies/:id/files/import', response: RegisterImportResult, tag, access: STAFF_OR_AGENCY, params: IdParams, upload: SPREADSHEET,
-      summary: 'Nhập danh sách hồ sơ đang giữ tại lưu trữ hiện hành của cơ quan (thay danh sách trước)',
-      handler: ({ actor, params, file }) => h.importRegister(actor, params.id, file!),
+      method: 'post', path: '/api/agencies/:id/files/import', response: RegisterImportResult, tag, access: STAFF_OR_AGENCY, params: IdParams, upload: SPREADSHEET, query: ImportPreviewQuery,
+      summary: 'Nhập danh sách hồ sơ đang giữ tại lưu trữ hiện hành của cơ quan (thay danh sách trước; ?preview=1: xem trước, không lưu)',
+      handler: ({ actor, params, file, query }) => h.importRegister(actor, params.id, file!, { preview: query.preview }),
     }),
   ];
 }

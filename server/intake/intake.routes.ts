@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { type Role, STAFF } from '../core/actor.js';
+import { ImportPreviewQuery } from '../core/schemas.js';
 import { type AnyRoute, defineRoute } from '../http/route.js';
 import type { IntakeService } from './intake.service.js';
 import {
@@ -22,9 +23,9 @@ export function intakeRoutes(deps: Deps, s: { intake: IntakeService }): AnyRoute
     }),
     defineRoute({
       method: 'post', path: '/api/agencies/import', response: ImportCounts, tag: 'intake', access: STAFF,
-      upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] },
-      summary: 'Nhập danh mục cơ quan từ tệp XLSX/CSV (tất cả hoặc không; cập nhật theo mã)',
-      handler: ({ actor, file }) => s.intake.importAgencies(actor, file!),
+      upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] }, query: ImportPreviewQuery,
+      summary: 'Nhập danh mục cơ quan từ tệp XLSX/CSV (tất cả hoặc không; cập nhật theo mã; ?preview=1: xem trước, không lưu)',
+      handler: ({ actor, file, query }) => s.intake.importAgencies(actor, file!, { preview: query.preview }),
     }),
     defineRoute({
       method: 'get', path: '/api/agencies/:id', response: AgencyDetail, tag: 'intake', access: READERS, params: IdParams,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { STAFF } from '../core/actor.js';
+import { ImportPreviewQuery } from '../core/schemas.js';
 import { type AnyRoute, defineRoute } from '../http/route.js';
 import type { SchedulingService } from './scheduling.service.js';
 import type { PlanningService } from './planning.service.js';
@@ -23,8 +24,8 @@ export function schedulingRoutes(_deps: Deps, s: { scheduling: SchedulingService
     // ------------------------------------------------------------ backlog
     defineRoute({ method: 'get', path: `${P}/backlog`, response: BacklogList, tag, access: STAFF, query: BacklogQuery,
       summary: 'Danh sách tồn đọng (lọc theo cơ quan, phông, tình trạng, từ khóa)', handler: ({ query }) => sc.listBacklog(query) }),
-    defineRoute({ method: 'post', path: `${P}/backlog/import`, response: ItemImportCounts, tag, access: STAFF, upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] },
-      summary: 'Nhập danh sách tồn đọng từ XLSX/CSV (tất cả hoặc không)', handler: ({ actor, file }) => sc.importBacklog(actor, file!) }),
+    defineRoute({ method: 'post', path: `${P}/backlog/import`, response: ItemImportCounts, tag, access: STAFF, upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] }, query: ImportPreviewQuery,
+      summary: 'Nhập danh sách tồn đọng từ XLSX/CSV (tất cả hoặc không; ?preview=1: xem trước, không lưu)', handler: ({ actor, file, query }) => sc.importBacklog(actor, file!, { preview: query.preview }) }),
     defineRoute({ method: 'get', path: `${P}/backlog/:id`, response: BacklogItem, tag, access: STAFF, params: IdParams,
       summary: 'Chi tiết hạng mục tồn đọng', handler: ({ params }) => sc.getBacklog(params.id) }),
     defineRoute({ method: 'post', path: `${P}/backlog`, response: BacklogItem, tag, access: STAFF, body: CreateBacklogBody, status: 201,
@@ -36,8 +37,8 @@ export function schedulingRoutes(_deps: Deps, s: { scheduling: SchedulingService
     // ------------------------------------------------------------ restoration
     defineRoute({ method: 'get', path: `${P}/restoration`, response: RestorationList, tag, access: STAFF, query: RestorationQuery,
       summary: 'Danh sách tài liệu cần tu bổ (theo trang)', handler: ({ query }) => sc.listRestoration(query) }),
-    defineRoute({ method: 'post', path: `${P}/restoration/import`, response: ItemImportCounts, tag, access: STAFF, upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] },
-      summary: 'Nhập danh sách tài liệu cần tu bổ từ XLSX/CSV (tất cả hoặc không)', handler: ({ actor, file }) => sc.importRestoration(actor, file!) }),
+    defineRoute({ method: 'post', path: `${P}/restoration/import`, response: ItemImportCounts, tag, access: STAFF, upload: { field: 'file', extensions: ['.xlsx', '.csv', '.xls', '.ods'] }, query: ImportPreviewQuery,
+      summary: 'Nhập danh sách tài liệu cần tu bổ từ XLSX/CSV (tất cả hoặc không; ?preview=1: xem trước, không lưu)', handler: ({ actor, file, query }) => sc.importRestoration(actor, file!, { preview: query.preview }) }),
     defineRoute({ method: 'post', path: `${P}/restoration`, response: RestorationItem, tag, access: STAFF, body: CreateRestorationBody, status: 201,
       summary: 'Thêm hạng mục tu bổ', handler: ({ actor, body }) => sc.createRestoration(actor, body) }),
     defineRoute({ method: 'patch', path: `${P}/restoration/:id`, response: RestorationItem, tag, access: STAFF, params: IdParams, body: UpdateRestorationBody,

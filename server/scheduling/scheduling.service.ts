@@ -86,7 +86,7 @@ export function createSchedulingService(deps: Deps) {
         return { deleted: true };
       });
     },
-    importBacklog: (actor: Actor, file: UploadedFile) => importBacklog(deps, actor, file),
+    importBacklog: (actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}) => importBacklog(deps, actor, file, opts),
 
     // ------------------------------------------------------------ restoration
     listRestoration: async (f: { agencyId?: number; damageLevel?: string }) => {
@@ -127,7 +127,7 @@ export function createSchedulingService(deps: Deps) {
         return { deleted: true };
       });
     },
-    importRestoration: (actor: Actor, file: UploadedFile) => importRestoration(deps, actor, file),
+    importRestoration: (actor: Actor, file: UploadedFile, opts: { preview?: boolean } = {}) => importRestoration(deps, actor, file, opts),
 
     // ------------------------------------------------------------ norms
     async norms() {

@@ -1,10 +1,12 @@
 /** One's own account, the change log, integrity of the digital holdings, register edits and date fields. */
+import { formatNumber } from '../format.js';
 
 const ENTITIES: Record<string, string> = {
   agency: 'Cơ quan', fonds: 'Phông', plan: 'Kế hoạch thu', handover: 'Đợt giao nhận', user: 'Tài khoản', access_grant: 'Quyền khai thác',
   box_type: 'Loại hộp', repository: 'Kho', room: 'Phòng kho', shelf_unit: 'Giá', shelf: 'Tầng giá', stacks: 'Kho', backlog: 'Tồn đọng',
   restoration: 'Tu bổ', progress: 'Tiến độ', schedule_plan: 'Kế hoạch chỉnh lý', digitization_batch: 'Đợt số hóa', record_file: 'Hồ sơ',
   document: 'Văn bản', page: 'Trang ảnh', master: 'Bản gốc', file_metadata: 'Đặc tả hồ sơ', fixity: 'Kiểm tra toàn vẹn', batch: 'Đợt số hóa',
+  reminder: 'Công văn đôn đốc',
 };
 
 const ACTIONS: Record<string, string> = {
@@ -24,6 +26,7 @@ const ACTIONS: Record<string, string> = {
   'batch.created': 'Tạo đợt số hóa', 'batch.upload_rejected': 'Từ chối ảnh tải lên', 'master.stored': 'Lưu bản gốc',
   'page.ocr_done': 'Nhận dạng chữ xong', 'page.ocr_requeued': 'Nhận dạng lại', 'fixity.checked': 'Kiểm tra toàn vẹn',
   'file_metadata.updated': 'Sửa đặc tả hồ sơ', 'document.created': 'Thêm văn bản', 'document.updated': 'Sửa văn bản', deny: 'Từ chối truy cập',
+  'reminder.created': 'Gửi công văn đôn đốc', 'reminder.dispatched': 'Ghi nhận đã gửi công văn đôn đốc',
 };
 
 /** For actions added later: the last word of the code says what happened. */
@@ -44,7 +47,7 @@ export const admin = {
     mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
     submit: 'Đổi mật khẩu',
     changed: (others: number) =>
-      others > 0 ? `Đã đổi mật khẩu. ${others.toLocaleString('vi-VN')} phiên đăng nhập khác đã bị đăng xuất.` : 'Đã đổi mật khẩu.',
+      others > 0 ? `Đã đổi mật khẩu. ${formatNumber(others)} phiên đăng nhập khác đã bị đăng xuất.` : 'Đã đổi mật khẩu.',
   },
 
   audit: {
@@ -63,7 +66,7 @@ export const admin = {
     none: 'Không có thay đổi nào khớp bộ lọc.',
     newer: 'Mới hơn',
     older: 'Cũ hơn',
-    changed: (n: number) => `${n.toLocaleString('vi-VN')} trường thay đổi`,
+    changed: (n: number) => `${formatNumber(n)} trường thay đổi`,
     entityLabel: (type: string) => ENTITIES[type] ?? 'Bản ghi',
     actionLabel: (action: string) => {
       if (ACTIONS[action]) return ACTIONS[action];

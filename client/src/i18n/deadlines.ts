@@ -1,4 +1,5 @@
 /** Deposit deadlines and the overdue list. */
+import { formatNumber } from '../format.js';
 export const deadlines = {
   dueStatus: {
     overdue: 'Quá hạn',
@@ -43,7 +44,7 @@ export const deadlines = {
     endYear: 'Năm kết thúc',
     ruleApplied: 'Căn cứ',
     noFiles: 'Không có hồ sơ.',
-    listTitle: (title: string, total: number) => `${title} (${total.toLocaleString('vi-VN')})`,
+    listTitle: (title: string, total: number) => `${title} (${formatNumber(total)})`,
     xlsx: 'Tải toàn bộ danh sách (Excel)',
   },
 

@@ -1,4 +1,5 @@
 /** Handovers: the list, the wizard, receipt and amendments. */
+import { formatNumber } from '../format.js';
 export const handover = {
   handoverStatus: {
     draft: 'Bản nháp',
@@ -48,10 +49,10 @@ export const handover = {
     ratioLow: 'Tỷ lệ hồ sơ/mét thấp bất thường — kiểm tra lại số hộp',
     ratioHigh: 'Tỷ lệ hồ sơ/mét cao bất thường — kiểm tra lại số hộp',
     uploadTitle: 'Bước 2: Tải mục lục hồ sơ nộp lưu',
-    uploadHint: 'Các cột bắt buộc: Số TT, Số và ký hiệu hồ sơ, Tiêu đề hồ sơ, Thời gian bắt đầu, Thời gian kết thúc, Thời hạn bảo quản, Số tờ, Hộp số, Chế độ sử dụng, Ghi chú.',
+    uploadHint: 'Các cột bắt buộc: Số TT, Số và ký hiệu hồ sơ, Tiêu đề hồ sơ, Thời gian bắt đầu, Thời gian kết thúc (hoặc một cột Thời gian tài liệu, vd. 02/2021 - 12/2021), Thời hạn bảo quản, Số tờ, Hộp số, Chế độ sử dụng, Ghi chú.',
     uploadSubmit: 'Tải mục lục lên',
     currentFile: (name: string) => `Tệp hiện tại: ${name}`,
-    imported: (n: number) => `Đã nhập ${n} hồ sơ.`,
+    imported: (n: number) => `Đã nhập ${formatNumber(n)} hồ sơ.`,
     unchanged: 'Tệp giống hệt lần tải trước: không có thay đổi.',
     invalid: 'Mục lục có lỗi, chưa nhập dòng nào. Sửa các lỗi dưới đây rồi tải lại:',
     warnings: 'Lưu ý (không chặn việc nhập):',
@@ -105,7 +106,7 @@ export const handover = {
     description: 'Mô tả',
     addDiscrepancy: 'Thêm chênh lệch',
     suggest: 'Gợi ý vị trí trên giá',
-    suggestFits: (n: number) => `Đủ chỗ cho ${n} hộp:`,
+    suggestFits: (n: number) => `Đủ chỗ cho ${formatNumber(n)} hộp:`,
     suggestFull: 'Kho không đủ chỗ liên tục cho số hộp này.',
     useSuggestion: 'Xếp hộp vào các giá gợi ý',
     autoPlace: 'Để hệ thống tự chọn vị trí khi tiếp nhận',

@@ -47,6 +47,10 @@ export const intake = {
     noFonds: 'Chưa có phông.',
     info: 'Thông tin cơ quan',
     registerImport: 'Nhập danh mục hồ sơ đang lưu tại cơ quan',
+    downloadEad3: 'Tải EAD3',
+    downloadEad3Hint: 'Mục lục phông theo chuẩn EAD3 (hồ sơ hạn chế sử dụng chỉ nêu số, ký hiệu; không có tài liệu mật)',
+    downloadEacCpf: 'Tải EAC-CPF',
+    downloadEacCpfHint: 'Bản ghi chuẩn về cơ quan theo EAC-CPF 2.0, kèm cơ quan tiền thân và kế thừa',
   },
 
   plans: {

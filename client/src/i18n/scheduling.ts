@@ -1,4 +1,5 @@
 /** Backlog processing and restoration scheduling: backlog, norms, staff, calendar, plans, what-if, progress. */
+import { formatNumber } from '../format.js';
 export const scheduling = {
   sched: {
     title: 'Chỉnh lý và tu bổ tồn đọng',
@@ -26,8 +27,8 @@ export const scheduling = {
     addBacklog: 'Thêm khối tài liệu tồn đọng',
     edit: 'Sửa',
     importBacklog: 'Nhập từ tệp XLSX/CSV',
-    importHint: 'Cột: Mã cơ quan, Mã phông, Khối tài liệu, Số mét đo được, Số mét ước tính, Năm bắt đầu, Năm kết thúc, Tình trạng vật lý (01–06), Hệ số phức tạp, Ưu tiên, Hạn hoàn thành, Ghi chú. Tệp có lỗi thì không nhập dòng nào.',
-    imported: (c: number, u: number) => `Đã nhập: ${c} khối mới, ${u} khối cập nhật.`,
+    importHint: 'Cột: Mã cơ quan, Mã phông, Khối tài liệu, Số mét đo được, Số mét ước tính, Năm bắt đầu, Năm kết thúc (hoặc Thời gian tài liệu, vd. 1999 - 2015), Tình trạng vật lý (01–06), Hệ số phức tạp, Ưu tiên, Hạn hoàn thành, Ghi chú. Tệp có lỗi thì không nhập dòng nào.',
+    imported: (c: number, u: number) => `Đã nhập: ${formatNumber(c)} khối mới, ${formatNumber(u)} khối cập nhật.`,
     importRefused: 'Tệp bị từ chối, chưa nhập dòng nào:',
     metresRequired: 'Nhập số mét đo được hoặc số mét ước tính.',
     reference: 'Hồ sơ / tài liệu',
@@ -41,8 +42,8 @@ export const scheduling = {
     addRestoration: 'Thêm tài liệu cần tu bổ',
     editRestoration: 'Sửa hạng mục tu bổ',
     importRestoration: 'Nhập danh sách tu bổ từ XLSX/CSV',
-    importRestorationHint: 'Cột: Mã cơ quan, Mã phông, Hồ sơ/tài liệu, Loại đơn vị (hồ sơ hoặc văn bản), Số trang, Loại hư hỏng (nấm mốc, mục, bết dính, ố vàng, rách, côn trùng, ngấm nước, khác), Mức độ hư hỏng (nhẹ, vừa, nặng), Năm bắt đầu, Năm kết thúc, Ưu tiên, Hạn hoàn thành, Ghi chú. Dòng trùng cơ quan và hồ sơ/tài liệu đã có thì cập nhật. Tệp có lỗi thì không nhập dòng nào.',
-    importedRestoration: (c: number, u: number) => `Đã nhập: ${c} hồ sơ/tài liệu mới, ${u} cập nhật.`,
+    importRestorationHint: 'Cột: Mã cơ quan, Mã phông, Hồ sơ/tài liệu, Loại đơn vị (hồ sơ hoặc văn bản), Số trang, Loại hư hỏng (nấm mốc, mục, bết dính, ố vàng, rách, côn trùng, ngấm nước, khác), Mức độ hư hỏng (nhẹ, vừa, nặng), Năm bắt đầu, Năm kết thúc (hoặc Thời gian tài liệu), Ưu tiên, Hạn hoàn thành, Ghi chú. Dòng trùng cơ quan và hồ sơ/tài liệu đã có thì cập nhật. Tệp có lỗi thì không nhập dòng nào.',
+    importedRestoration: (c: number, u: number) => `Đã nhập: ${formatNumber(c)} hồ sơ/tài liệu mới, ${formatNumber(u)} cập nhật.`,
     noFonds: '— Không ghi phông —',
     deleteItem: 'Xóa hạng mục',
     confirmDelete: 'Bấm lần nữa để xóa hẳn',

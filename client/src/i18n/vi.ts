@@ -7,10 +7,12 @@ import { admin } from './admin.js';
 import { common } from './common.js';
 import { dashboard } from './dashboard.js';
 import { deadlines } from './deadlines.js';
+import { reminders } from './reminders.js';
 import { handover } from './handover.js';
 import { intake } from './intake.js';
+import { imports } from './imports.js';
 import { stacks } from './stacks.js';
 import { scheduling } from './scheduling.js';
 import { digitization } from './digitization.js';
 
-export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...handover, ...stacks, ...scheduling, ...digitization, ...admin };
+export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...reminders, ...handover, ...stacks, ...scheduling, ...digitization, ...admin, ...imports };

@@ -7,8 +7,10 @@ import { Link } from '../router.js';
 import type { Fonds, User } from '../types.js';
 import { DeadlinesView } from '../components/DeadlinesView.js';
 import { DataTable, type Column } from '../components/DataTable.js';
+import { DownloadButton } from '../components/DownloadButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { RegisterImport } from '../components/RegisterImport.js';
+import { RemindersList } from '../components/RemindersList.js';
 import { AgencyInfoSection, FondsSection } from '../components/RegisterEditForms.js';
 import { AgencyStatusBadge, Badge, Loading, Section } from '../components/ui.js';
 
@@ -21,6 +23,10 @@ const FONDS_COLUMNS: Column<Fonds>[] = [
     cell: (f) => <Badge tone={f.status === 'open' ? 'ok' : 'neutral'}>{vi.fondsStatus[f.status] ?? f.status}</Badge>,
   },
   { header: vi.agency.years, cell: (f) => yearSpan(f.startYear, f.endYear) },
+  {
+    header: 'EAD3',
+    cell: (f) => <DownloadButton label={vi.agency.downloadEad3} title={vi.agency.downloadEad3Hint} download={() => api.fonds.ead3(f.id)} />,
+  },
 ];
 
 function Deadlines({ agencyId, user }: { agencyId: number; user: User }) {
@@ -57,6 +63,7 @@ export function AgencyDetailPage({ id }: { id: number }) {
           {a.name} <span className="muted">({a.code})</span>
         </h1>
         <AgencyStatusBadge status={a.status} />
+        <DownloadButton label={vi.agency.downloadEacCpf} title={vi.agency.downloadEacCpfHint} download={() => api.interop.agencyEacCpf(a.id)} />
       </div>
       <AgencyInfoSection agency={a} canEdit={isStaff(user)} onSaved={r.reload}>
         <dl className="facts">
@@ -104,6 +111,7 @@ export function AgencyDetailPage({ id }: { id: number }) {
         </div>
       )}
       {showDeadlines && <Deadlines agencyId={a.id} user={user} />}
+      {showDeadlines && <RemindersList agencyId={a.id} staff={isStaff(user)} />}
     </div>
   );
 }

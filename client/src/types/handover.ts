@@ -10,6 +10,7 @@ export type {
   HandoverSummary,
   InventoryRow,
   InventoryUploadResult,
+  RegisterImportResult,
   ReconciliationCounts,
 } from '../../../server/contract/handover.js';
 export type { ReceiveInput } from '../../../server/handover/handover.schemas.js';

@@ -8,6 +8,7 @@ export type {
   Closure,
   Holiday,
   ItemExplanation,
+  ItemImportCounts,
   NormStepDef,
   NormsInfo,
   NormVersion,
