@@ -69,6 +69,9 @@ export async function nextBatchId(db: Queryable): Promise<number> {
   return id;
 }
 
+/** The unique index on (year, notation, number) in 0052_reminders.sql: the last word when two requests race for a number. */
+export const NUMBER_INDEX = 'reminders_number_uq';
+
 export async function insertReminder(db: Queryable, r: NewReminder): Promise<number> {
   const [{ id }] = await db.query<{ id: number }>(
     `INSERT INTO reminders (batch_id, agency_id, number, notation, issued_on, reply_by, created_at, created_by, created_by_name,

@@ -102,6 +102,20 @@ export function createRemindersService(deps: Deps) {
     return { ...present(row), files, latePlans: plans };
   }
 
+  /**
+   * Two staff giving the same register number at the same instant both pass the check before inserting; the unique
+   * index stops the second, and it gets the same answer as if it had come a moment later.
+   */
+  async function numbered<T>(year: number, notation: string, numbers: number[], write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if ((err as { constraint?: string }).constraint !== repo.NUMBER_INDEX) throw err;
+      const taken = await repo.takenNumbers(deps.db, year, notation, numbers);
+      throw ERRORS.reminderNumberTaken(taken.length ? taken : numbers, notation);
+    }
+  }
+
   async function agencyList(agencyId: number) {
     return { items: (await repo.agencyReminders(deps.db, agencyId)).map(present) };
   }
@@ -120,7 +134,7 @@ export function createRemindersService(deps: Deps) {
       if (idle.length) throw ERRORS.reminderNothingOverdue(idle.map((s) => `${s.agency.name} (${s.agency.code})`));
       const numbers = q.firstNumber ? snapshots.map((_, i) => q.firstNumber! + i) : [];
       const person = personOf(actor);
-      const ids = await deps.db.transaction(async (tx) => {
+      const ids = await numbered(year, cfg.REMINDER_NOTATION, numbers, () => deps.db.transaction(async (tx) => {
         const taken = numbers.length ? await repo.takenNumbers(tx, year, cfg.REMINDER_NOTATION, numbers) : [];
         if (taken.length) throw ERRORS.reminderNumberTaken(taken, cfg.REMINDER_NOTATION);
         const batchId = await repo.nextBatchId(tx);
@@ -138,7 +152,7 @@ export function createRemindersService(deps: Deps) {
           out.push(id);
         }
         return { batchId, ids: out };
-      });
+      }));
       const rows = await repo.batchReminders(deps.db, ids.batchId);
       return { batchId: ids.batchId, items: rows.map(({ files: _f, latePlans: _p, ...r }) => present(r)) };
     },
@@ -196,7 +210,7 @@ export function createRemindersService(deps: Deps) {
       if (d.dispatchedOn < r.issuedOn || d.dispatchedOn > vnToday(deps.clock)) throw ERRORS.reminderDispatchDateInvalid();
       const number = d.number ?? null;
       if (number !== null && r.number !== null && number !== r.number) throw ERRORS.reminderNumberSet(reference(r));
-      await deps.db.transaction(async (tx) => {
+      await numbered(r.currentYear, r.notation, number === null ? [] : [number], () => deps.db.transaction(async (tx) => {
         if (number !== null && r.number === null && (await repo.takenNumbers(tx, r.currentYear, r.notation, [number])).length) {
           throw ERRORS.reminderNumberTaken([number], r.notation);
         }
@@ -206,7 +220,7 @@ export function createRemindersService(deps: Deps) {
           before: { dispatchedOn: r.dispatchedOn, channel: r.dispatchChannel, number: r.number },
           after: { dispatchedOn: d.dispatchedOn, channel: d.channel, number: number ?? r.number },
         });
-      });
+      }));
       return detail(actor, id);
     },
   };

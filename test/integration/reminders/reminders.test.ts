@@ -177,3 +177,38 @@ describe('recording the dispatch of the signed letter', () => {
     expect(events.map((e) => e.action)).toEqual(['reminder.created', 'reminder.dispatched']);
   });
 });
+
+describe('two requests racing for one register number', () => {
+  // Needs a second session holding an open transaction, which only a PostgreSQL server has (PGlite is one connection).
+  it.runIf(!!process.env.DATABASE_URL)('when another transaction takes the number between the check and the insert, then the request gets REMINDER_NUMBER_TAKEN, not a generic duplicate', async () => {
+    const before = await count();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const insertedOnce = new Promise<void>((r) => (inserted = r));
+    const holder = t.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO reminders (batch_id, agency_id, number, notation, issued_on, reply_by, created_at, created_by_name, overdue_files, earliest_due_year, current_year, files)
+         VALUES (0, $1, 77, 'TTLT-NV', '2026-11-22', '2026-12-22', now(), 'phiên khác', 1, 2017, 2026, '[]')`,
+        [ids.SYT],
+      );
+      inserted();
+      await held;
+    });
+    await insertedOnce;
+    // The request's check cannot see the uncommitted row; its insert then waits on the unique index.
+    const request = admin.post('/api/reminders', { agencyIds: [ids.SYT], firstNumber: 77 });
+    for (let i = 0; i < 200; i++) {
+      const [w] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      if (w.n > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    release();
+    await holder;
+    const r = await request;
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body.error.code).toBe('REMINDER_NUMBER_TAKEN');
+    expect(r.body.error.message).toContain('77/TTLT-NV');
+    expect(await count()).toBe(before + 1);
+  });
+});
