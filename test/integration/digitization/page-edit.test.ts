@@ -104,7 +104,9 @@ describe('staff edit the pages of a file', () => {
     const data = await pagePng(['NGHỊ QUYẾT THỨ TƯ']);
     const r = await staff.upload(`/api/digitization/pages/${ids.mot}/replace`, 'file', { name: 'trang-2-quet-lai.png', data });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body).toMatchObject({ id: ids.mot, seq: 2, masterSha256: sha(data), derivativesStatus: 'pending', ocrStatus: 'queued' });
+    // The in-process runner may already be working on the new page's jobs when the answer is read (seen under load):
+    // the answer shows the new master and no finished OCR; the text after the drain below proves OCR ran again.
+    expect(r.body).toMatchObject({ id: ids.mot, seq: 2, masterSha256: sha(data), derivativesStatus: expect.stringMatching(/^(pending|done)$/), ocrStatus: expect.stringMatching(/^(queued|running)$/) });
     // The old text leaves the search index with the commit, before any job has run.
     expect(await searchHit('bien ban')).toEqual([]);
     expect(await t.db.query(`SELECT id FROM masters WHERE id = $1`, [old!.id])).toEqual([]);
