@@ -1,4 +1,5 @@
 /** Error codes of work planning (backlog, restoration, norms, plans, progress), reports and the demo loader. */
+import { viNumber } from './numbers.js';
 import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 
 export const PLANNING_ERRORS = {
@@ -19,9 +20,9 @@ export const PLANNING_ERRORS = {
   restorationStepOnly: () => badRequest('STEP_KIND_MISMATCH', 'Hạng mục tu bổ chỉ ghi tiến độ cho các bước tu bổ.'),
   progressMetresRequired: () => badRequest('METRES_REQUIRED', 'Bước chỉnh lý ghi theo số mét đã làm.'),
   progressExceedsItem: (pages: number, done: number, adding: number) => unprocessable('PROGRESS_EXCEEDS_ITEM',
-    `Hồ sơ/tài liệu chỉ có ${pages.toLocaleString('vi-VN')} trang, đã ghi nhận ${done.toLocaleString('vi-VN')} trang: ghi thêm ${adding.toLocaleString('vi-VN')} trang sẽ vượt quá số trang.`),
+    `Hồ sơ/tài liệu chỉ có ${viNumber(pages)} trang, đã ghi nhận ${viNumber(done)} trang: ghi thêm ${viNumber(adding)} trang sẽ vượt quá số trang.`),
   restorationPagesBelowDone: (done: number) => unprocessable('RESTORATION_PAGES_BELOW_DONE',
-    `Đã ghi nhận tu bổ ${done.toLocaleString('vi-VN')} trang; số trang của hồ sơ/tài liệu không thể ít hơn số trang đã tu bổ.`),
+    `Đã ghi nhận tu bổ ${viNumber(done)} trang; số trang của hồ sơ/tài liệu không thể ít hơn số trang đã tu bổ.`),
   backlogMetresRequired: () => badRequest('METRES_REQUIRED', 'Cần số mét đo được hoặc số mét ước tính.'),
   pagesRequired: () => badRequest('PAGES_REQUIRED', 'Tu bổ ghi theo số trang đã làm.'),
   staffNotFound: () => badRequest('STAFF_NOT_FOUND', 'Cán bộ không tồn tại.'),

@@ -1,4 +1,5 @@
 /** Error codes of intake (agencies, fonds, plans), handovers and the stacks. */
+import { viNumber } from './numbers.js';
 import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 
 type Problem = { field: string; message: string };
@@ -33,7 +34,7 @@ export const RECORDS_ERRORS = {
   inventoryInvalid: (problemCount: number, shownNote: string, details: { problems: unknown[]; warnings: unknown[]; problemCount: number }) =>
     unprocessable(
       'INVENTORY_INVALID',
-      `Tệp có ${problemCount.toLocaleString('vi-VN')} lỗi${shownNote}; chưa có dữ liệu nào được lưu. Hãy sửa tệp rồi tải lên lại.`,
+      `Tệp có ${viNumber(problemCount)} lỗi${shownNote}; chưa có dữ liệu nào được lưu. Hãy sửa tệp rồi tải lên lại.`,
       details,
     ),
   rowsNotInInventory: (rowNos: number[]) =>

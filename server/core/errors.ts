@@ -2,6 +2,7 @@
  * The catalogue of error codes: every code a client can receive is a factory here or in the area files it
  * merges, each with its status and Vietnamese message, so the codes are enumerated in one place.
  */
+import { viNumber } from './numbers.js';
 import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 import { DIGITAL_ERRORS } from './errors-digital.js';
 import { PLANNING_ERRORS } from './errors-planning.js';
@@ -89,7 +90,7 @@ const UPLOADS = {
   spreadsheetUnreadable: (detail: string) =>
     badRequest('SPREADSHEET_UNREADABLE', `Không đọc được tệp bảng tính: ${detail}. Hãy dùng tệp .xlsx hoặc .csv (UTF-8).`),
   tooManyRows: (max: number) =>
-    new AppError('TOO_MANY_ROWS', `Tệp có quá nhiều dòng (tối đa ${max.toLocaleString('vi-VN')} dòng mỗi lần nhập).`, 413),
+    new AppError('TOO_MANY_ROWS', `Tệp có quá nhiều dòng (tối đa ${viNumber(max)} dòng mỗi lần nhập).`, 413),
   /** An all-or-nothing import with problems: nothing was saved. */
   importInvalid: (problemCount: number, details: Problems) =>
     unprocessable('IMPORT_INVALID', `Tệp có ${problemCount} lỗi nên chưa nhập dòng nào. Hãy sửa các lỗi được liệt kê rồi tải lên lại.`, details),

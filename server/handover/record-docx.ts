@@ -5,9 +5,10 @@
  * Laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) prescribes for administrative documents, from the shared blocks of
  * server/print/admin-docx.ts. Pure: data in, bytes out.
  */
+import { viNumber } from '../core/numbers.js';
 import { vnDate } from '../core/time/index.js';
 import {
-  BLANK, CELL_MARGIN, LEFT_COL, RIGHT_COL, TITLE_RULE, bare, documentDate, documentHeading, num, packDocument, para, rule, run, twoColumns, type Paragraph, type Table,
+  BLANK, CELL_MARGIN, LEFT_COL, RIGHT_COL, TITLE_RULE, bare, documentDate, documentHeading, packDocument, para, rule, run, twoColumns, type Paragraph, type Table,
 } from '../print/admin-docx.js';
 
 export { documentDate, placeNameOf } from '../print/admin-docx.js';
@@ -45,7 +46,7 @@ export interface RecordDocData {
 /** Luật Lưu trữ 2024 and TT 06/2025/TT-BNV govern handovers from this day. */
 export const LAW_2024_HANDOVERS_FROM = '2025-07-01';
 
-const metres = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const metres = (n: number) => viNumber(n, 2);
 /** Counts of copies are written with two digits in records ("02 bản"), whoever typed them. */
 const copies = (n: number) => String(n).padStart(2, '0');
 
@@ -70,8 +71,8 @@ function discrepancyLines(d: RecordDocData): Paragraph[] {
   const c = d.counts;
   const out = [
     para(
-      `5. Kết quả đối chiếu mục lục với hồ sơ thực tế: theo mục lục ${num(c.filesListed)} hồ sơ; thiếu ${num(c.filesMissing)}; ` +
-        `thừa ${num(c.filesExtra)}; hư hỏng ${num(c.filesDamaged)}; thực nhận ${num(c.filesReceived)} hồ sơ.`,
+      `5. Kết quả đối chiếu mục lục với hồ sơ thực tế: theo mục lục ${viNumber(c.filesListed)} hồ sơ; thiếu ${viNumber(c.filesMissing)}; ` +
+        `thừa ${viNumber(c.filesExtra)}; hư hỏng ${viNumber(c.filesDamaged)}; thực nhận ${viNumber(c.filesReceived)} hồ sơ.`,
       { indent: true },
     ),
   ];
@@ -80,7 +81,7 @@ function discrepancyLines(d: RecordDocData): Paragraph[] {
     const where = x.rowNo !== null ? `Số TT ${x.rowNo}` : 'ngoài mục lục';
     out.push(para(`- ${label[x.kind]}: ${where}${x.fileNotation ? `, hồ sơ ${x.fileNotation}` : ''}: ${x.description}`, { indent: true }));
   }
-  if (d.discrepancies.length > 200) out.push(para(`(Còn ${num(d.discrepancies.length - 200)} mục khác trong danh sách chênh lệch kèm theo.)`, { indent: true }));
+  if (d.discrepancies.length > 200) out.push(para(`(Còn ${viNumber(d.discrepancies.length - 200)} mục khác trong danh sách chênh lệch kèm theo.)`, { indent: true }));
   return out;
 }
 
@@ -117,7 +118,7 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
     para('Thống nhất lập biên bản giao nhận tài liệu với những nội dung sau:', { indent: true }),
     para(`1. Tên khối tài liệu (phông) giao nộp: ${d.fondsName ?? `Phông lưu trữ ${d.agencyName}`}. Thời gian của tài liệu: ${period}.`, { indent: true }),
     para(
-      `2. Số lượng tài liệu: ${num(d.boxes)} hộp (cặp), ${num(d.files)} hồ sơ (${num(d.sheets)} tờ); ` +
+      `2. Số lượng tài liệu: ${viNumber(d.boxes)} hộp (cặp), ${viNumber(d.files)} hồ sơ (${viNumber(d.sheets)} tờ); ` +
         `${measured}; ước tính ${metres(d.estimatedMetres)} mét giá theo số hộp.`,
       { indent: true },
     ),

@@ -126,8 +126,6 @@ export async function packDocument(meta: { creator: string; title: string }, sec
   return Packer.toBuffer(doc);
 }
 
-export const num = (n: number) => n.toLocaleString('vi-VN');
-
 /** Staff type free text with or without a final full stop; the document adds its own punctuation. */
 export const bare = (s: string) => s.trim().replace(/[.;:,\s]+$/u, '');
 

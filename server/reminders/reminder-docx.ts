@@ -5,8 +5,9 @@
  * line. A batch is one document with one section (new page) per letter, so the clerk prints it in one go.
  * Pure: data in, bytes out.
  */
+import { viNumber } from '../core/numbers.js';
 import {
-  CM, LEFT_COL, RIGHT_COL, documentDate, documentHeading, gridTable, num, packDocument, para, run, twoColumns,
+  CM, LEFT_COL, RIGHT_COL, documentDate, documentHeading, gridTable, packDocument, para, run, twoColumns,
   type Paragraph, type Table,
 } from '../print/admin-docx.js';
 import type { LatePlan, ReminderFile } from './reminders.repository.js';
@@ -63,7 +64,7 @@ function filesTable(d: ReminderLetterData): (Paragraph | Table)[] {
   return [
     table,
     rest > 0
-      ? para([run(`và ${num(rest)} hồ sơ khác (danh sách kèm theo).`, { italics: true })], { indent: true, before: 120 })
+      ? para([run(`và ${viNumber(rest)} hồ sơ khác (danh sách kèm theo).`, { italics: true })], { indent: true, before: 120 })
       : para('', { after: 0 }),
   ];
 }
@@ -106,7 +107,7 @@ export function reminderLetter(d: ReminderLetterData): (Paragraph | Table)[] {
       { indent: true },
     ),
     para(
-      `Đến ${documentDate(d.issuedOn)}, ${d.agencyName} còn ${num(d.overdueFiles)} hồ sơ đã đến hạn nộp lưu nhưng chưa giao nộp ` +
+      `Đến ${documentDate(d.issuedOn)}, ${d.agencyName} còn ${viNumber(d.overdueFiles)} hồ sơ đã đến hạn nộp lưu nhưng chưa giao nộp ` +
         `(hạn sớm nhất là năm ${d.earliestDueYear}), cụ thể như sau:`,
       { indent: true, keepNext: true },
     ),

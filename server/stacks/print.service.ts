@@ -1,4 +1,5 @@
 /** Printable PDFs of the stacks: box labels, the shelf list of a shelf unit or room, a handover's files with their place. */
+import { viNumber } from '../core/numbers.js';
 import type { Deps } from '../deps.js';
 import { Download, PDF_TYPE } from '../core/download.js';
 import { ERRORS } from '../core/errors.js';
@@ -8,7 +9,7 @@ import { boxLabelsPdf, fondsLine, years } from './box-labels.js';
 import { boxesForPrint, handoverFilesWithLocation, handoverForPrint, type BoxFilter, type BoxForPrint, type FileWithLocation } from './print.repository.js';
 import { shelfLabel, shelvesIn, type ShelfRow } from './stacks.repository.js';
 
-const num = (n: number, digits = 0) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits = 0) => viNumber(n, digits, digits);
 const range = (b: Pick<BoxForPrint, 'firstNotation' | 'lastNotation'>) =>
   b.firstNotation === null ? '—' : b.firstNotation === b.lastNotation ? b.firstNotation : `${b.firstNotation} – ${b.lastNotation}`;
 

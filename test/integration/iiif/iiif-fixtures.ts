@@ -24,5 +24,8 @@ export async function withBlobs(t: TestApp, pageId: number) {
   await t.db.query(`UPDATE pages SET thumb_key = $2, access_key = $3, pyramid_key = $4, width = 640, height = 900 WHERE id = $1`, [pageId, keys.thumb, keys.access, keys.pyramid]);
 }
 
+/** The derivative images withBlobs stored, to compare with what allowed users receive. */
+export const blobImages = () => images!;
+
 /** JSON of an answer whatever its JSON type (the test client parses only application/json). */
 export const json = (r: { buffer: Buffer }) => JSON.parse(r.buffer.toString('utf8'));

@@ -4,6 +4,7 @@
  * four kinds of user (researcher without grant, researcher with grants, agency account of the restricted file's agency,
  * staff); every channel is asserted on its own, so a leak names the channel that leaked.
  */
+import { blobImages, withBlobs } from '../iiif/iiif-fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharp } from '../../../ocr/image/sharp.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -24,24 +25,6 @@ let openPage: number;
 let openFile: number;
 let mixedFile: number;
 
-/** Real derivatives (WebP thumbnail, JPEG access copy, tiled pyramidal TIFF) so allowed users get real answers. */
-let images: { thumb: Buffer; access: Buffer; pyramid: Buffer } | null = null;
-async function withBlobs(pageId: number) {
-  if (!images) {
-    const base = () => sharp({ create: { width: 640, height: 900, channels: 3, background: { r: 240, g: 235, b: 220 } } });
-    images = {
-      thumb: await base().resize(160).webp().toBuffer(),
-      access: await base().jpeg({ quality: 80 }).toBuffer(),
-      pyramid: await base().tiff({ tile: true, pyramid: true, tileWidth: 256, tileHeight: 256, compression: 'jpeg', quality: 80 }).toBuffer(),
-    };
-  }
-  const keys = { thumb: `test/thumbs/${pageId}.webp`, access: `test/access/${pageId}.jpg`, pyramid: `test/pyramids/${pageId}.tif` };
-  await t.blobs.put(keys.thumb, images.thumb, { contentType: 'image/webp' });
-  await t.blobs.put(keys.access, images.access, { contentType: 'image/jpeg' });
-  await t.blobs.put(keys.pyramid, images.pyramid, { contentType: 'image/tiff' });
-  await t.db.query(`UPDATE pages SET thumb_key = $2, access_key = $3, pyramid_key = $4 WHERE id = $1`, [pageId, keys.thumb, keys.access, keys.pyramid]);
-}
-
 beforeAll(async () => {
   s3 = await startS3Server();
   t = await startTestApp({ ...s3.env });
@@ -58,16 +41,16 @@ beforeAll(async () => {
   const sDoc = await document(t.db, mixedFile, { subject: 'Chỉ thị hội nghị Lan Rừng', typeName: 'Chỉ thị', secrecy: 'mat' });
   const mk = async (name: string, fileId: number, word: string, agencyName: string, visibleTo: Who[], documentId?: number) => {
     const pageId = await page(t.db, fileId, `Nội dung hội nghị mật danh ${word} được ghi trong biên bản.`, { documentId });
-    await withBlobs(pageId);
+    await withBlobs(t, pageId);
     units.push({ name, pageId, fileId, secretWord: word, agencyName, visibleTo });
   };
   await mk('restricted file', rFile, 'Sen Vàng', 'Sở Tư pháp', ['granted', 'agency', 'staff']);
   await mk('secret file', sFile, 'Hoa Đào', 'Bộ Chỉ huy Quân sự tỉnh', ['staff']);
   await mk('restricted document', mixedFile, 'Cúc Trắng', 'Sở Y tế', ['granted', 'staff'], rDoc);
   await mk('secret document', mixedFile, 'Lan Rừng', 'Sở Y tế', ['staff'], sDoc);
-  await withBlobs(openPage);
+  await withBlobs(t, openPage);
   // The mixed file's own open page: its file exports exist for everyone, with or without the hidden documents.
-  await withBlobs(await page(t.db, mixedFile, 'Trang bìa hồ sơ tổng hợp năm 2004.'));
+  await withBlobs(t, await page(t.db, mixedFile, 'Trang bìa hồ sơ tổng hợp năm 2004.'));
   users.staff = staff;
   users.noGrant = await t.as('researcher', { username: 'docgia.khong' });
   users.granted = await t.as('researcher', { username: 'docgia.duoc' });
@@ -139,7 +122,7 @@ describe.each(WHO)('for %s', (who) => {
     for (const u of units) {
       const r = await users[who].get(`/api/digitization/pages/${u.pageId}/thumbnail`);
       expect(r.status, u.name).toBe(sees(u) ? 200 : 404);
-      if (sees(u)) expect(r.buffer.equals(images!.thumb)).toBe(true);
+      if (sees(u)) expect(r.buffer.equals(blobImages().thumb)).toBe(true);
     }
   });
 
@@ -156,7 +139,7 @@ describe.each(WHO)('for %s', (who) => {
       expect(r.status, u.name).toBe(sees(u) ? 200 : 404);
       if (sees(u)) {
         const img = await fetch(r.body.url);
-        expect(Buffer.from(await img.arrayBuffer()).equals(images!.access)).toBe(true);
+        expect(Buffer.from(await img.arrayBuffer()).equals(blobImages().access)).toBe(true);
       } else {
         expect(JSON.stringify(r.body)).not.toContain('X-Amz-Signature');
       }
