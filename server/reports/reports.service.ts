@@ -7,6 +7,7 @@ import { currentYear } from '../core/time/index.js';
 import { loadReceipts } from './received-events.js';
 import { loadAppraisals, loadDigitised, loadWorkDone } from './work-events.js';
 import { firstYear, yearlyFigures, type YearlyFigures, type YearlySources } from './yearly-figures.js';
+import { loadReadingYears } from '../reading-room/reading-reports.js';
 
 const MAX_RANGE_YEARS = 100;
 
@@ -30,6 +31,11 @@ const COLUMNS: Column[] = [
   { header: 'Tổng mét giá đo thực tế (cuối năm)', width: 24, value: (r) => r.holdings.metres.measured },
   { header: 'Tổng mét giá ước tính (cuối năm)', width: 24, value: (r) => r.holdings.metres.estimated },
   { header: 'Tổng trang đã số hóa (cuối năm)', width: 22, value: (r) => r.holdings.pagesDigitised },
+  { header: 'Độc giả được phục vụ', width: 18, value: (r) => r.readingRoom?.readersServed ?? 0 },
+  { header: 'Phiếu yêu cầu khai thác', width: 18, value: (r) => r.readingRoom?.requests ?? 0 },
+  { header: 'Hồ sơ đã phục vụ', width: 16, value: (r) => r.readingRoom?.filesIssued ?? 0 },
+  { header: 'Phiếu giải quyết đúng hạn', width: 20, value: (r) => r.readingRoom?.slaMet ?? 0 },
+  { header: 'Phiếu quá hạn', width: 14, value: (r) => r.readingRoom?.slaBreached ?? 0 },
 ];
 
 export function createReportsService(deps: Deps) {
@@ -37,7 +43,7 @@ export function createReportsService(deps: Deps) {
     const [receipts, appraisals, digitised, work] = [
       await loadReceipts(deps.db), await loadAppraisals(deps.db), await loadDigitised(deps.db), await loadWorkDone(deps.db),
     ];
-    return { receipts, appraisals, digitised, work };
+    return { receipts, appraisals, digitised, work, reading: await loadReadingYears(deps.db, deps.clock()) };
   }
 
   async function yearly(q: { year?: number }): Promise<YearlyFigures> {

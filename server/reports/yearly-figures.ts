@@ -2,6 +2,7 @@
 import { roundM } from '../core/metres.js';
 import type { Receipt } from './received-events.js';
 import { FINAL_PROCESSING_STEP, type Appraisal, type Digitised, type WorkDone } from './work-events.js';
+import type { ReadingYear } from '../reading-room/reading-reports.js';
 
 export interface Metres { measured: number; estimated: number }
 
@@ -11,6 +12,8 @@ export interface YearlySources {
   appraisals: Appraisal[];
   digitised: Digitised[];
   work: WorkDone[];
+  /** Reading-room figures per year (server/reading-room); absent = not loaded. */
+  reading?: ReadingYear[];
 }
 
 export interface YearlyFigures {
@@ -28,6 +31,8 @@ export interface YearlyFigures {
   pagesRestored: number;
   /** Everything received (and digitised) up to the end of the year. */
   holdings: { files: number; agencies: number; metres: Metres; pagesDigitised: number };
+  /** Readers served, request slips, files issued, SLA met / breached in the year (when the sources carry them). */
+  readingRoom?: Omit<ReadingYear, 'year'>;
 }
 
 function totals(rs: Receipt[]) {
@@ -58,7 +63,13 @@ export function yearlyFigures(src: YearlySources, year: number): YearlyFigures {
     processed: { files: sum(processed, (w) => w.files), metres: roundM(sum(processed, (w) => w.metres)) },
     pagesRestored: sum(src.work.filter((w) => w.year === year && w.kind === 'restoration'), (w) => w.pages),
     holdings: { ...totals(src.receipts.filter((r) => r.year <= year)), pagesDigitised: sum(src.digitised.filter((d) => d.year <= year), (d) => d.pages) },
+    readingRoom: src.reading ? readingOf(src.reading, year) : undefined,
   };
+}
+
+function readingOf(rows: ReadingYear[], year: number): Omit<ReadingYear, 'year'> {
+  const { year: _y, ...r } = rows.find((x) => x.year === year) ?? { year, readersServed: 0, requests: 0, filesIssued: 0, slaMet: 0, slaBreached: 0 };
+  return r;
 }
 
 /** The first year any figure has data, or null on an empty log. */

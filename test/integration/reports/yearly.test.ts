@@ -46,6 +46,7 @@ describe('yearly figures from the event log', () => {
       metresReceived: { measured: 28, estimated: 62 },
       agenciesAppraised: 0, pagesDigitised: 0, processed: { files: 0, metres: 0 }, pagesRestored: 0,
       holdings: { files: 2224, agencies: 3, metres: { measured: 37.5, estimated: 70 }, pagesDigitised: 0 },
+      readingRoom: { readersServed: 0, requests: 0, filesIssued: 0, slaMet: 0, slaBreached: 0 },
     });
   });
 
