@@ -99,7 +99,9 @@ export async function listInventory(db: Queryable, handoverId: number, limit: nu
     `SELECT rf.id, rf.row_no AS "rowNo", rf.file_notation AS "fileNotation", rf.title, rf.start_date AS "startDate", rf.end_date AS "endDate",
             rf.date_text AS "dateText", rf.retention, rf.sheets, rf.box_no AS "boxNo", rf.access_level AS "accessLevel", rf.notes,
             rf.due_year AS "dueYear", rf.due_rule AS "dueRule", rf.file_code AS "fileCode", b.code AS "boxCode",
-            sp.label AS location
+            -- Out to the reading room (an open loan, server/reading-room): the shelf is not where the file is now.
+            CASE WHEN EXISTS (SELECT 1 FROM loans lo WHERE lo.record_file_id = rf.id AND lo.checked_in_at IS NULL)
+                 THEN 'đang phục vụ độc giả' || COALESCE(' (hộp ở: ' || sp.label || ')', '') ELSE sp.label END AS location
        FROM record_files rf
        LEFT JOIN boxes b ON b.id = rf.box_id
        LEFT JOIN shelf_places sp ON sp.shelf_id = b.shelf_id
