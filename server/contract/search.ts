@@ -19,6 +19,8 @@ export const SearchHit = z.object({
   /** HTML-escaped, with only <mark>…</mark> around matches. */
   snippet: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** Staff only (absent for everyone else): the file's shelf, or "đang phục vụ độc giả" while it is out; null when unboxed. */
+  location: z.string().nullable().optional(),
 });
 export type SearchHit = z.output<typeof SearchHit>;
 

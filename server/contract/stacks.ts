@@ -30,6 +30,8 @@ export const ShelfBox = z.object({
   agencyName: z.string().nullable(),
   handoverId: z.number().nullable(),
   widthCm: z.number(),
+  /** Files of this box out to the reading room now (their place reads "đang phục vụ độc giả"); empty when none. */
+  outFiles: z.array(z.object({ fileId: z.number(), fileNotation: z.string(), title: z.string() })),
 });
 export type ShelfBox = z.output<typeof ShelfBox>;
 export const ShelfBoxList = list(ShelfBox);
@@ -102,6 +104,8 @@ export const YearlyReport = z.object({
   processed: z.object({ files: z.number(), metres: z.number() }),
   pagesRestored: z.number(),
   holdings: z.object({ files: z.number(), agencies: z.number(), metres: Metres, pagesDigitised: z.number() }),
+  /** Reading room (server/reading-room/reading-reports.ts): readers served, slips, files issued, SLA met / breached. */
+  readingRoom: z.object({ readersServed: z.number(), requests: z.number(), filesIssued: z.number(), slaMet: z.number(), slaBreached: z.number() }).optional(),
 });
 export type YearlyReport = z.output<typeof YearlyReport>;
 export const YearlySeries = z.object({ from: z.number(), to: z.number(), years: z.array(YearlyReport) });

@@ -10,6 +10,7 @@ import { foldTokens, parseQuery, type ParsedQuery } from './query-parser.js';
 import { countUnits, facetCounts, searchHits, visiblePage, type FacetRow, type HitRow } from './search.repository.js';
 import type { PageHitsQuery, SearchQuery } from './search.schemas.js';
 import { matchWords, type WordBox } from './word-match.js';
+import { isStaff } from '../core/actor.js';
 
 /** Counts and facets stop here: beyond it a number helps nobody and costs a scan of every match. */
 export const COUNT_CAP = 1000;
@@ -22,6 +23,7 @@ export const RANK_WINDOW = 5000;
 export interface SearchHit extends Omit<HitRow, 'rawSnippet' | 'hasThumbnail'> {
   snippet: string;
   thumbnailUrl: string | null;
+  location?: string | null;
 }
 
 export interface SearchResult {
@@ -57,7 +59,10 @@ export function tierTerms(parsed: ParsedQuery): { tokens: string[]; prefix: bool
   return parsed.positive.map((t) => ({ tokens: foldTokens(t.tokens.join(' ')), prefix: t.kind === 'prefix' }));
 }
 
-export function createSearchService(deps: Deps & { rankWindow?: number; rankTiers?: boolean }) {
+/** Staff hits' shelf places, given by the stacks (injected: stacks reach search through the reading room). */
+export type LocateFiles = (fileIds: number[]) => Promise<Map<number, string | null>>;
+
+export function createSearchService(deps: Deps & { rankWindow?: number; rankTiers?: boolean; locateFiles?: LocateFiles }) {
   const { db } = deps;
 
   return {
@@ -89,6 +94,8 @@ export function createSearchService(deps: Deps & { rankWindow?: number; rankTier
       const facets: SearchResult['facets'] = { agency: [], fonds: [], docType: [], year: [] };
       for (const f of facetRows) facets[f.facet].push({ key: f.key, label: f.label, count: f.count });
       facets.year.sort((a, b) => Number(a.key) - Number(b.key));
+      // Where the paper is, for staff fetching it: researchers never learn shelf places (nor that a file is out).
+      const places = isStaff(scope.acting) && deps.locateFiles ? await deps.locateFiles([...new Set(rows.map((r) => r.fileId))]) : null;
       return {
         total: Math.min(count, COUNT_CAP),
         totalCapped: count > COUNT_CAP,
@@ -99,6 +106,7 @@ export function createSearchService(deps: Deps & { rankWindow?: number; rankTier
           ...h,
           snippet: snippetHtml(rawSnippet),
           thumbnailUrl: hasThumbnail && h.pageId ? `/api/digitization/pages/${h.pageId}/thumbnail` : null,
+          ...(places ? { location: places.get(h.fileId) ?? null } : {}),
         })),
       };
     },

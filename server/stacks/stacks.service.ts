@@ -7,7 +7,9 @@ import { createBoxPlacement } from './box-placement.service.js';
 import * as boxesRepo from './boxes.repository.js';
 import { createLayout } from './layout.service.js';
 import { createStacksPrint } from './print.service.js';
-import { shelfLabel, shelvesByIds } from './stacks.repository.js';
+import { shelvesByIds } from './stacks.repository.js';
+import { filesOut } from '../reading-room/circulation.repository.js';
+import { fileLocations, locationText, outFilesOfBoxes, placeLabel } from './file-locations.js';
 
 export type { PlaceHandoverBoxesInput, PlacedBox } from './box-placement.service.js';
 
@@ -37,19 +39,22 @@ export function createStacksService(deps: Deps) {
   async function shelfBoxes(shelfId: number) {
     const [shelf] = await shelvesByIds(deps.db, [shelfId]);
     if (!shelf) throw ERRORS.notFound('giá/tầng');
-    return { items: await boxesRepo.boxesOnShelf(deps.db, shelfId) };
+    const boxes = await boxesRepo.boxesOnShelf(deps.db, shelfId);
+    const out = await outFilesOfBoxes(deps.db, boxes.map((b) => b.id));
+    return { items: boxes.map((b) => ({ ...b, outFiles: out.get(b.id) ?? [] })) };
   }
 
   /** A box code (scanned off a label) finds the box; a file code or number finds the files. */
   async function locate(code: string) {
-    const label = (r: { repositoryName: string | null; roomName: string | null; unitCode: string | null; shelfCode: string | null }) =>
-      r.shelfCode != null ? shelfLabel({ repositoryName: r.repositoryName!, roomName: r.roomName!, unitCode: r.unitCode!, code: r.shelfCode }) : null;
+    const label = placeLabel;
     const [box, rows] = await Promise.all([boxesRepo.locateBox(deps.db, code), boxesRepo.locateFiles(deps.db, code, LOCATE_LIMIT)]);
+    const out = await filesOut(deps.db, rows.map((r) => r.fileId));
     return {
       box: box ? (({ repositoryName, roomName, unitCode, shelfCode, ...b }) => ({ ...b, shelfLabel: label(box) }))(box) : null,
       items: rows.map(({ repositoryName, roomName, unitCode, shelfCode, ...r }) => {
         const l = label({ repositoryName, roomName, unitCode, shelfCode });
-        return { ...r, shelfLabel: l, path: l };
+        // A file checked out to the reading room is not where its box is: say so instead of sending staff to the shelf.
+        return { ...r, shelfLabel: l, path: locationText(l, out.has(r.fileId)) };
       }),
     };
   }
@@ -61,6 +66,8 @@ export function createStacksService(deps: Deps) {
     createBoxType,
     shelfBoxes,
     locate,
+    /** Location text per file (shelf, or "đang phục vụ độc giả"), for staff search hits. */
+    fileLocations: (fileIds: number[]) => fileLocations(deps.db, fileIds),
     suggest: placement.suggest,
     /** For the handover receipt, inside its transaction: see the contract in box-placement.service.ts. */
     placeHandoverBoxes: placement.placeHandoverBoxes,

@@ -21,6 +21,7 @@ export const stacks = {
     printShelfLabels: 'In nhãn các hộp trên tầng này',
     printShelfList: 'In danh mục giá',
     printInventory: 'In mục lục kèm vị trí',
+    outFiles: 'Đang phục vụ độc giả',
     path: 'Vị trí',
     box: 'Hộp',
     none: 'Chưa có kho nào. Tạo kho, phòng và giá ở dưới.',

@@ -4,6 +4,7 @@ import { useAction } from '../hooks.js';
 import { vi } from '../i18n/vi.js';
 import type { User } from '../types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Link } from '../router.js';
 
 export function LoginPage({ onLogin, notice }: { onLogin: (u: User) => void; notice: string | null }) {
   const [username, setUsername] = useState('');
@@ -39,6 +40,8 @@ export function LoginPage({ onLogin, notice }: { onLogin: (u: User) => void; not
         <button type="submit" className="primary" disabled={action.busy}>
           {action.busy ? vi.common.loading : vi.login.submit}
         </button>
+        {/* Online reader registration is open without an account (App renders it before the login gate). */}
+        <p className="small">{vi.rr.loginRegisterHint} <Link to="/reading-room/register">{vi.rr.loginRegister}</Link></p>
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { Link } from '../router.js';
 import type { Capacity, LocatedBox, LocatedFile, RepositoryNode, Room, Shelf } from '../types.js';
 import { DataTable, type Column } from '../components/DataTable.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { Empty, Loading, OccupancyBar, Section, Stat } from '../components/ui.js';
+import { Badge, Empty, Loading, OccupancyBar, Section, Stat } from '../components/ui.js';
 import { StacksAdmin } from './StacksAdmin.js';
 
 /** Where a search landed: the page opens that room, selects the shelf and marks the box. */
@@ -43,6 +43,11 @@ function ShelfBoxes({ shelf, located }: { shelf: Shelf; located: number | null }
             </>
           )}{' '}
           <PrintButton label={vi.stacks.printLabel} print={() => api.stacks.labels({ boxId: b.id })} />
+          {b.outFiles.length > 0 && (
+            <div className="small" data-testid="box-out-files">
+              <Badge>{vi.stacks.outFiles}</Badge> {b.outFiles.map((f) => `${f.fileNotation} — ${f.title}`).join('; ')}
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -114,6 +114,8 @@ function Hit({ hit, q, exact }: { hit: SearchHit; q: string; exact: boolean }) {
           {hit.year ? ` · ${hit.year}` : ''}
           {hit.documentSubject ? ` · ${hit.documentSubject}` : ''}
         </div>
+        {/* Sent to staff only: where the paper is, or that it is out to the reading room. */}
+        {hit.location !== undefined && <div className="muted small" data-testid="hit-location">{vi.search.location(hit.location)}</div>}
         <Snippet html={hit.snippet} />
       </div>
     </article>

@@ -7,6 +7,7 @@ import { Link, navigate, useSearch } from '../../router.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading, Section } from '../../components/ui.js';
 import { DeepZoom } from './DeepZoom.js';
+import { RestrictedOr } from './RestrictedNotice.js';
 
 /** /viewer/files/:id opens the file's first visible page, keeping the query so hits stay highlighted. */
 export function FileViewerRedirect({ fileId }: { fileId: number }) {
@@ -17,7 +18,7 @@ export function FileViewerRedirect({ fileId }: { fileId: number }) {
     if (first) navigate(`/viewer/pages/${first.id}${params.toString() ? `?${params}` : ''}`, { replace: true });
   }, [pages.data]);
   if (pages.data && pages.data.items.length === 0) return <p>{vi.viewer.notReady}</p>;
-  return pages.error ? <ErrorMessage error={pages.error} /> : <Loading />;
+  return pages.error ? <RestrictedOr error={pages.error} fileId={fileId} /> : <Loading />;
 }
 
 /** One scanned page: deep zoom with the matched words boxed, the OCR text beside it, page navigation and exports. */
@@ -33,7 +34,7 @@ export function ViewerPage({ id }: { id: number }) {
   const text = useAsync(() => (page.data?.ocrStatus === 'done' ? api.digitization.pageText(id) : Promise.resolve(null)), [id, page.data?.ocrStatus]);
   const action = useAction();
 
-  if (!page.data) return page.loading ? <Loading /> : <ErrorMessage error={page.error} />;
+  if (!page.data) return page.loading ? <Loading /> : <RestrictedOr error={page.error} pageId={id} />;
   const p = page.data;
   const list = siblings.data?.items ?? [];
   const at = list.findIndex((x) => x.id === p.id);
@@ -84,6 +85,7 @@ export function ViewerPage({ id }: { id: number }) {
             <ErrorMessage error={action.error} />
           </Section>
           <Section title={vi.viewer.exports}>
+            {user.role === 'researcher' && <p className="muted small" data-testid="stamped-note">{vi.viewer.stampedNote}</p>}
             <ul className="link-list">
               {(['txt', 'alto', 'hocr', 'pdf'] as const).map((f) => (
                 <li key={f}>
@@ -107,6 +109,11 @@ export function ViewerPage({ id }: { id: number }) {
               <li>
                 <Link to={`/digitization/files/${p.recordFileId}`}>{vi.dig.metadata}</Link>
               </li>
+              {user.role === 'researcher' && (
+                <li>
+                  <button type="button" className="text-link" onClick={() => action.run(() => api.circ.downloadPage(p.id))}>{vi.circ.download}</button>
+                </li>
+              )}
             </ul>
           </Section>
         </aside>
