@@ -1,6 +1,7 @@
 /** Digitisation: batches, scan uploads, pages, viewing links, IIIF documents and TT 02/2019 metadata. */
 import { z } from 'zod';
 import { Day, Timestamp, list } from './common.js';
+import { AuthProbeService2 } from './iiif-auth.js';
 
 export const DigitizableFile = z.object({
   id: z.number(),
@@ -138,6 +139,8 @@ export const IiifInfo = z.object({
   extraFormats: z.array(z.string()),
   extraQualities: z.array(z.string()),
   extraFeatures: z.array(z.string()),
+  /** IIIF Auth 2 probe of the page (with IIIF_AUTH_ORIGINS). */
+  service: z.array(AuthProbeService2).optional(),
 });
 
 const Canvas = z.object({
@@ -166,7 +169,7 @@ const Canvas = z.object({
             format: z.string(),
             width: z.number(),
             height: z.number(),
-            service: z.array(z.object({ id: z.string(), type: z.string(), profile: z.string() })),
+            service: z.array(z.union([z.object({ id: z.string(), type: z.string(), profile: z.string() }), AuthProbeService2])),
           }),
         }),
       ),
@@ -188,11 +191,45 @@ export const IiifManifest = z.object({
   service: z.array(z.union([
     z.object({ id: z.string(), type: z.literal('SearchService2') }),
     z.object({ '@id': z.string(), '@type': z.literal('SearchService1'), profile: z.string() }),
+    AuthProbeService2,
   ])),
   items: z.array(Canvas),
   /** One Range per document of the file that has canvases here: the viewer's table of contents. */
   structures: z.array(z.object({ id: z.string(), type: z.literal('Range'), label: LangMap, items: z.array(z.object({ id: z.string(), type: z.literal('Canvas') })) })).optional(),
 });
+
+/**
+ * The placeholder of a whole restricted file for a caller who may not see it (IIIF Auth 2 on): strict, so that a
+ * thumbnail, a search service, a text link or a table of contents can never slip in. Each image keeps its image
+ * service id — it answers 404 without a token — and the page's probe (iiif/placeholder-manifest.ts).
+ */
+const PlaceholderImageService = z.strictObject({ id: z.string(), type: z.literal('ImageService3'), profile: z.string() });
+export const IiifPlaceholderManifest = z.strictObject({
+  '@context': z.string(),
+  id: z.string(),
+  type: z.literal('Manifest'),
+  label: LangMap,
+  summary: LangMap,
+  metadata: z.array(LabelValue),
+  requiredStatement: LabelValue,
+  viewingDirection: z.string(),
+  behavior: z.array(z.string()),
+  service: z.array(AuthProbeService2),
+  items: z.array(z.strictObject({
+    id: z.string(), type: z.literal('Canvas'), label: LangMap, width: z.number(), height: z.number(),
+    items: z.array(z.strictObject({
+      id: z.string(), type: z.literal('AnnotationPage'),
+      items: z.array(z.strictObject({
+        id: z.string(), type: z.literal('Annotation'), motivation: z.literal('painting'), target: z.string(),
+        body: z.strictObject({
+          id: z.string(), type: z.literal('Image'), format: z.string(), width: z.number(), height: z.number(),
+          service: z.array(z.union([PlaceholderImageService, AuthProbeService2])),
+        }),
+      })),
+    })),
+  })),
+});
+export const IiifManifestOrPlaceholder = z.union([IiifManifest, IiifPlaceholderManifest]);
 
 // ---------------------------------------------------------------- TT 02/2019 metadata
 const opt = <T extends z.ZodType>(t: T) => t.nullable().optional();

@@ -5,6 +5,7 @@
  * viewer's table of contents. Every URL points back into the API, so each fetch passes the same access checks again.
  */
 import { IIIF_IMAGE_PROFILE } from '../iiif/info-json.js';
+import { canvasUri, searchUri } from '../iiif/uris.js';
 import type { FileHead, PageRow } from './pages.repository.js';
 
 const vi = (s: string) => ({ vi: [s] });
@@ -18,8 +19,6 @@ export interface ManifestDocument {
   subject: string;
 }
 
-export const canvasUri = (baseUrl: string, fileId: number, pageId: number) => `${baseUrl}/api/iiif/3/file-${fileId}/canvas/${pageId}`;
-export const searchUri = (baseUrl: string, fileId: number, version: 1 | 2) => `${baseUrl}/api/iiif/search/${version}/file-${fileId}`;
 
 export function documentLabel(d: ManifestDocument): string {
   const head = [d.typeName ?? 'Văn bản', d.codeNotation ? `số ${d.codeNotation}` : null].filter(Boolean).join(' ');

@@ -4,7 +4,9 @@
  *
  * - CORS with `Access-Control-Allow-Origin: *` and never `Allow-Credentials`: a page of another origin may read what
  *   an anonymous request gets, but a browser will not attach this site's session cookie to such a read, so the
- *   cookie never opens restricted content cross-origin. Preflight OPTIONS answers 204 here.
+ *   cookie never opens restricted content cross-origin. Preflight OPTIONS answers 204 here. What does open it is an
+ *   explicit `Authorization: Bearer` from the IIIF Auth 2 token service (iiif/auth.routes.ts), hence Authorization in
+ *   the allowed headers; the flow's own HTML pages (access, token) drop the CORS header again.
  * - `Cross-Origin-Resource-Policy: cross-origin` instead of helmet's same-origin, or tiles would not draw — but only
  *   on a request without the session cookie: an answer made for a signed-in user (maybe a restricted page) must not
  *   be embeddable by a page of another origin on the same site, where the Lax cookie would still be sent.
