@@ -69,8 +69,8 @@ describe('ALTO export', () => {
     expect(count(alto, /<TextLine /g)).toBe(3);
   });
 
-  it('when a file is exported, then the ZIP holds one ALTO document per page', () => {
-    const buf = altoZip([{ page: page(), fileName: 'a.tif' }, { page: page({ width: 700 }), fileName: 'a.tif' }]);
+  it('when a file is exported, then the ZIP holds one ALTO document per page', async () => {
+    const buf = await altoZip([{ page: page(), fileName: 'a.tif' }, { page: page({ width: 700 }), fileName: 'a.tif' }]);
     const entries = readZip(buf);
     expect(entries.map((e) => e.name)).toEqual(['page-0001.xml', 'page-0002.xml']);
     expect(entries[1].text).toContain('PHYSICAL_IMG_NR="2" WIDTH="700"');
@@ -117,19 +117,24 @@ describe('searchable PDF export', () => {
 });
 
 /** Reads the local entries of a ZIP (deflate only), enough to check what zip.ts wrote. */
+/** Reads entries through the central directory: the writer puts sizes and CRC after the data (data descriptors). */
 function readZip(buf: Buffer): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  let p = 0;
-  while (buf.readUInt32LE(p) === 0x04034b50) {
-    const size = buf.readUInt32LE(p + 18);
-    const nameLen = buf.readUInt16LE(p + 26);
-    const extra = buf.readUInt16LE(p + 28);
-    const name = buf.subarray(p + 30, p + 30 + nameLen).toString('utf8');
-    const start = p + 30 + nameLen + extra;
-    const data = zlib.inflateRawSync(buf.subarray(start, start + size));
-    expect(zlib.crc32(data)).toBe(buf.readUInt32LE(p + 14));
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    expect(buf.readUInt32LE(p)).toBe(0x02014b50);
+    const crc = buf.readUInt32LE(p + 16);
+    const packed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = zlib.inflateRawSync(buf.subarray(start, start + packed));
+    expect(zlib.crc32(data)).toBe(crc);
     out.push({ name, text: data.toString('utf8') });
-    p = start + size;
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
 }
