@@ -39,6 +39,12 @@ export interface OcrPoolOptions {
 export interface RecognizeOptions {
   /** Overrides the pool's time limit for this page. */
   timeoutMs?: number;
+  /**
+   * Page segmentation for this image only (default 'auto'). 'block' reads the image as one uniform block
+   * of text: for a strip of table cells composed by ocr/tables, where automatic layout analysis drops a
+   * lone "1" or "2" as noise. The worker is set back to auto afterwards.
+   */
+  segmentation?: 'auto' | 'block';
 }
 
 export interface TesseractOcrPool extends OcrPool {
@@ -199,11 +205,13 @@ export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
         resolve,
         reject,
         run: async (worker) => {
+          if (opts.segmentation === 'block') await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK });
           const { data } = await worker.recognize(
             prep.image,
             { rotateAuto, user_defined_dpi: String(prep.dpi) } as Partial<Tesseract.RecognizeOptions>,
             { text: false, blocks: true },
-          );
+          ).finally(() => (opts.segmentation === 'block'
+            ? worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO }) : undefined));
           const radians = rotateAuto ? (data.rotateRadians ?? 0) : 0;
           const layout = extractLayout(data.blocks as unknown as TessBlock[], {
             scale: prep.scale, radians, width: prep.width, height: prep.height,

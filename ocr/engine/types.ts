@@ -26,14 +26,46 @@ export interface OcrPageResult {
   engine: string;
   width: number;
   height: number;
+  /**
+   * Ruled tables found on the page (ocr/tables/). Their cells' lines are in page.lines in reading order,
+   * row by row; in page.text each table is one paragraph with one text line per row and its cells
+   * separated by a TAB. Absent on pages without a table (and on results stored before tables existed).
+   */
+  tables?: OcrTable[];
+}
+
+export interface OcrTableCell {
+  /** Row and column of the cell's top-left grid position, 0-based; spans ≥ 1. */
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+  /** Cell box in master pixels (inside the rules). */
+  b: [number, number, number, number];
+  /** Index range into page.lines (empty when the cell is empty). */
+  l: [number, number];
+}
+
+export interface OcrTable {
+  b: [number, number, number, number];
+  rows: number;
+  cols: number;
+  /** In reading order: by row, then column. */
+  cells: OcrTableCell[];
+}
+
+export interface OcrRecognizeOptions {
+  timeoutMs?: number;
+  /** 'block': one uniform block of text instead of automatic layout analysis (ocr/tables' cell strips). */
+  segmentation?: 'auto' | 'block';
 }
 
 export interface OcrPool {
   readonly size: number;
   /**
-   * OCR one page of a master image file (path on disk), page index for multi-page TIFF. Rejects when the
+   * OCR one page of a master image file (path on disk, or the encoded image's bytes), page index for multi-page TIFF. Rejects when the
    * file cannot be decoded, the page overruns the pool's time limit, or the worker dies (it is replaced).
    */
-  recognizeFile(path: string, pageIndex: number): Promise<OcrPageResult>;
+  recognizeFile(file: string | Buffer, pageIndex: number, options?: OcrRecognizeOptions): Promise<OcrPageResult>;
   close(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 /**
  * ALTO XML v4 (alto-4-4.xsd) for one page: Description (pixel units, source image, processing software)
  * and Layout/Page/PrintSpace/TextBlock/TextLine/String with HPOS/VPOS/WIDTH/HEIGHT in master-image pixels,
- * CONTENT and WC (word confidence 0–1), SP between words. Libraries exchange ALTO one file per page (a METS
+ * CONTENT and WC (word confidence 0–1), SP between words. A ruled table (ocr/tables) is a ComposedBlock
+ * TYPE="table" of row ComposedBlocks holding one TextBlock per cell. Libraries exchange ALTO one file per page (a METS
  * document ties them together), so a whole file is exported as a ZIP of per-page ALTO documents.
  */
 import type { OcrPageResult } from '../engine/types.js';
-import { engineSoftware, paragraphs, union, xml, type Box } from './structure.js';
+import { pageBlocks, tableRows } from './table-blocks.js';
+import { engineSoftware, union, xml, type Box } from './structure.js';
 import { zip } from './zip.js';
 
 export interface AltoPageOptions {
@@ -45,22 +47,40 @@ export function altoPage(page: OcrPageResult, opts: AltoPageOptions = {}): strin
     `    <Page ID="P${n}" PHYSICAL_IMG_NR="${n}" WIDTH="${page.width}" HEIGHT="${page.height}" PROCESSING="OCR_0"`
       + ` PC="${(page.confidence / 100).toFixed(3)}" LANG="vi">`,
   ];
-  const blocks = paragraphs(page);
+  const blocks = pageBlocks(page);
   const printSpace: Box = blocks.length ? union(blocks.map((b) => b.box)) : [0, 0, page.width, page.height];
   out.push(`      <PrintSpace ${pos(printSpace)}>`);
-  blocks.forEach((block, bi) => {
-    out.push(`        <TextBlock ID="P${n}_B${bi + 1}" ${pos(block.box)}>`);
-    for (const li of block.lines) {
+  const textBlock = (id: string, box: Box, lines: number[], indent: string) => {
+    out.push(`${indent}<TextBlock ID="${id}" ${pos(box)}>`);
+    for (const li of lines) {
       const line = page.lines[li];
-      out.push(`          <TextLine ID="P${n}_L${li + 1}" ${pos(line.b)}>`);
+      out.push(`${indent}  <TextLine ID="P${n}_L${li + 1}" ${pos(line.b)}>`);
       for (let wi = line.w[0]; wi < line.w[1]; wi++) {
         const w = page.words[wi];
-        if (wi > line.w[0]) out.push('            <SP/>');
-        out.push(`            <String ID="P${n}_W${wi + 1}" ${pos(w.b)} CONTENT="${xml(w.t)}" WC="${(w.c / 100).toFixed(2)}"/>`);
+        if (wi > line.w[0]) out.push(`${indent}    <SP/>`);
+        out.push(`${indent}    <String ID="P${n}_W${wi + 1}" ${pos(w.b)} CONTENT="${xml(w.t)}" WC="${(w.c / 100).toFixed(2)}"/>`);
       }
-      out.push('          </TextLine>');
+      out.push(`${indent}  </TextLine>`);
     }
-    out.push('        </TextBlock>');
+    out.push(`${indent}</TextBlock>`);
+  };
+  let tableNo = 0;
+  blocks.forEach((block, bi) => {
+    if (block.kind === 'text') return textBlock(`P${n}_B${bi + 1}`, block.box, block.lines, '        ');
+    // A table is a ComposedBlock of rows, each a ComposedBlock of its cells' TextBlocks (IDs carry row and
+    // column, 1-based; a spanning cell sits in the row it starts in); reading order is the document order.
+    const t = `P${n}_T${++tableNo}`;
+    out.push(`        <ComposedBlock ID="${t}" ${pos(block.box)} TYPE="table">`);
+    tableRows(block.table).forEach((cells, r) => {
+      if (!cells.length) return;
+      out.push(`          <ComposedBlock ID="${t}_R${r + 1}" ${pos(union(cells.map((c) => c.b)))} TYPE="table-row">`);
+      for (const cell of cells) {
+        const lines = Array.from({ length: cell.l[1] - cell.l[0] }, (_, i) => cell.l[0] + i);
+        textBlock(`${t}_R${r + 1}C${cell.c + 1}`, cell.b, lines, '            ');
+      }
+      out.push('          </ComposedBlock>');
+    });
+    out.push('        </ComposedBlock>');
   });
   out.push('      </PrintSpace>', '    </Page>', '  </Layout>', '</alto>', '');
   return out.join('\n');
@@ -71,7 +91,7 @@ export interface AltoFilePage extends AltoPageOptions {
 }
 
 /** ZIP with one ALTO document per page, named page-0001.xml, page-0002.xml, … */
-export function altoZip(pages: AltoFilePage[]): Buffer {
+export function altoZip(pages: AltoFilePage[]): Promise<Buffer> {
   return zip(pages.map((p, i) => {
     const n = p.pageNumber ?? i + 1;
     return { name: `page-${String(n).padStart(4, '0')}.xml`, data: Buffer.from(altoPage(p.page, { ...p, pageNumber: n }), 'utf8') };

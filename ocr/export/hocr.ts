@@ -4,7 +4,8 @@
  * single-document export for a whole file.
  */
 import type { OcrPageResult } from '../engine/types.js';
-import { engineSoftware, paragraphs, xml, type Box } from './structure.js';
+import { pageBlocks, tableRows } from './table-blocks.js';
+import { engineSoftware, xml, type Box } from './structure.js';
 
 export interface HocrPage {
   page: OcrPageResult;
@@ -24,7 +25,7 @@ export function hocrDocument(pages: HocrPage[], opts: { title?: string } = {}): 
     `  <title>${xml(opts.title ?? '')}</title>`,
     '  <meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>',
     `  <meta name="ocr-system" content="${xml(`${software.name} ${software.version}`.trim())}"/>`,
-    '  <meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf"/>',
+    '  <meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf ocr_table"/>',
     `  <meta name="ocr-number-of-pages" content="${pages.length}"/>`,
     '</head>',
     '<body>',
@@ -33,20 +34,33 @@ export function hocrDocument(pages: HocrPage[], opts: { title?: string } = {}): 
     const p = pi + 1;
     const image = imageName ? `image "${imageName.replace(/"/g, '')}"; ` : '';
     out.push(`  <div class="ocr_page" id="page_${p}" title="${xml(`${image}${bbox([0, 0, page.width, page.height])}; ppageno ${pi}`)}">`);
-    paragraphs(page).forEach((par, bi) => {
-      const id = `${p}_${bi + 1}`;
-      out.push(`    <div class="ocr_carea" id="block_${id}" title="${bbox(par.box)}">`);
-      out.push(`      <p class="ocr_par" id="par_${id}" lang="vie" title="${bbox(par.box)}">`);
-      for (const li of par.lines) {
+    const area = (id: string, box: Box, lines: number[], indent: string) => {
+      out.push(`${indent}<div class="ocr_carea" id="block_${id}" title="${bbox(box)}">`);
+      out.push(`${indent}  <p class="ocr_par" id="par_${id}" lang="vie" title="${bbox(box)}">`);
+      for (const li of lines) {
         const line = page.lines[li];
-        out.push(`        <span class="ocr_line" id="line_${p}_${li + 1}" title="${bbox(line.b)}">`);
+        out.push(`${indent}    <span class="ocr_line" id="line_${p}_${li + 1}" title="${bbox(line.b)}">`);
         for (let wi = line.w[0]; wi < line.w[1]; wi++) {
           const w = page.words[wi];
-          out.push(`          <span class="ocrx_word" id="word_${p}_${wi + 1}" title="${bbox(w.b)}; x_wconf ${Math.round(w.c)}">${xml(w.t)}</span>`);
+          out.push(`${indent}      <span class="ocrx_word" id="word_${p}_${wi + 1}" title="${bbox(w.b)}; x_wconf ${Math.round(w.c)}">${xml(w.t)}</span>`);
         }
-        out.push('        </span>');
+        out.push(`${indent}    </span>`);
       }
-      out.push('      </p>', '    </div>');
+      out.push(`${indent}  </p>`, `${indent}</div>`);
+    };
+    let tableNo = 0;
+    pageBlocks(page).forEach((block, bi) => {
+      if (block.kind === 'text') return area(`${p}_${bi + 1}`, block.box, block.lines, '    ');
+      // Table: an ocr_table holding one ocr_carea per cell in reading order (row by row).
+      const t = `${p}_${++tableNo}`;
+      out.push(`    <div class="ocr_table" id="table_${t}" title="${bbox(block.box)}">`);
+      tableRows(block.table).forEach((cells, r) => {
+        for (const cell of cells) {
+          const lines = Array.from({ length: cell.l[1] - cell.l[0] }, (_, i) => cell.l[0] + i);
+          area(`${t}_r${r + 1}c${cell.c + 1}`, cell.b, lines, '      ');
+        }
+      });
+      out.push('    </div>');
     });
     out.push('  </div>');
   });

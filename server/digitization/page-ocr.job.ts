@@ -10,6 +10,8 @@ import { scopeOf } from '../core/scope.js';
 import { vnToday } from '../core/time/index.js';
 import type { JobHandler } from '../jobs/types.js';
 import { BlobNotFoundError } from '../../storage/blob-store.js';
+import { recognizeWithTables } from '../../ocr/tables/recognize.js';
+import { saveOcrTables } from './ocr-tables.repository.js';
 import { markOcrFailed, markOcrRunning, resetOcr, saveOcr, visiblePage } from './pages.repository.js';
 import { withLocalCopy } from './temp-files.js';
 
@@ -27,15 +29,17 @@ export const pageOcrJob: JobHandler<{ pageId: number; force?: boolean }> = async
   if (!(await markOcrRunning(deps.db, pageId, attempt))) return;
   try {
     const pool = await ctx.ocr();
-    const r = await withLocalCopy(deps.blobs, page.masterKey, path.join(deps.config.DATA_DIR, 'tmp'), (file) =>
-      pool.recognizeFile(file, page.masterPage),
+    // A page with a ruled table is read in row order (ocr/tables); any other page takes the usual path.
+    const { page: r } = await withLocalCopy(deps.blobs, page.masterKey, path.join(deps.config.DATA_DIR, 'tmp'), (file) =>
+      recognizeWithTables(pool, file, page.masterPage, { maxPixels: deps.config.MAX_SCAN_PIXELS }),
     );
     await deps.db.transaction(async (tx) => {
       const saved = await saveOcr(tx, pageId, attempt, { text: r.text, confidence: r.confidence, words: r.words, lines: r.lines, engine: r.engine });
       if (!saved) return;
+      await saveOcrTables(tx, pageId, r.tables);
       await recordEvent(tx, scope.acting, {
         entityType: 'page', entityId: pageId, action: 'page.ocr_done', at: deps.clock(),
-        data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine },
+        data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine, tables: r.tables?.length ?? 0 },
       });
     });
   } catch (err) {

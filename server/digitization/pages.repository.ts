@@ -6,7 +6,7 @@ import type { Queryable } from '../db/db.js';
 import { one } from '../db/db.js';
 import type { Scope } from '../core/scope.js';
 import { visibleSql } from '../access/visibility.js';
-import type { OcrLine, OcrPageResult, OcrWord } from '../../ocr/engine/types.js';
+import type { OcrLine, OcrPageResult, OcrTable, OcrWord } from '../../ocr/engine/types.js';
 
 export interface PageRow {
   id: number;
@@ -86,14 +86,14 @@ export async function visibleFile(db: Queryable, scope: Scope, fileId: number): 
 
 /** Stored OCR results of pages, as the engine returned them (for the exports). */
 export async function pagesOcr(db: Queryable, pageIds: number[]): Promise<Map<number, OcrPageResult & { doneAt: string | Date | null }>> {
-  const rows = await db.query<{ id: number; text: string | null; confidence: number | null; words: OcrWord[] | null; lines: OcrLine[] | null; engine: string | null; width: number; height: number; doneAt: string | Date | null }>(
-    `SELECT id, ocr_text AS text, ocr_confidence AS confidence, ocr_words AS words, ocr_lines AS lines, ocr_engine AS engine, width, height,
+  const rows = await db.query<{ id: number; text: string | null; confidence: number | null; words: OcrWord[] | null; lines: OcrLine[] | null; engine: string | null; width: number; height: number; doneAt: string | Date | null; tables: OcrTable[] | null }>(
+    `SELECT id, ocr_text AS text, ocr_confidence AS confidence, ocr_words AS words, ocr_lines AS lines, ocr_engine AS engine, width, height, ocr_tables AS tables,
             ocr_done_at AS "doneAt" FROM pages WHERE id = ANY($1::int[]) AND ocr_status = 'done'`,
     [pageIds],
   );
   return new Map(rows.map((r) => [r.id, {
     text: r.text ?? '', confidence: r.confidence ?? 0, words: r.words ?? [], lines: r.lines ?? [], engine: r.engine ?? '',
-    width: r.width, height: r.height, doneAt: r.doneAt,
+    width: r.width, height: r.height, doneAt: r.doneAt, ...(r.tables ? { tables: r.tables } : {}),
   }]));
 }
 
