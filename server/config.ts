@@ -42,6 +42,19 @@ export const ConfigSchema = z.object({
    * opening scans to the world is the centre's decision. Restricted and secret pages stay behind login either way.
    */
   IIIF_PUBLIC: bool.default(false),
+  /**
+   * IIIF Authorization Flow 2.0: origins (scheme://host[:port], comma-separated, or `*` for any) whose viewers may ask
+   * a signed-in user's consent and then get a bearer token that opens what that user may see. Empty (default): off,
+   * no auth services are advertised and the token service refuses every origin.
+   */
+  IIIF_AUTH_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)),
+  /** Lifetime of one bearer token; the viewer silently asks the token service again when it lapses. */
+  IIIF_AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  /** Lifetime of the consent (access cookie) for one origin, at most the session's own. */
+  IIIF_AUTH_ACCESS_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   INITIAL_ADMIN_PASSWORD: z.string().min(10).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -88,10 +101,51 @@ export const ConfigSchema = z.object({
    * and retried. On PostgreSQL this is how a killed worker's job comes back (PGlite resets at start). Unset = catalogue.
    */
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).optional(),
+  // Digital archive (server/archive): PDF/A-2b and AIP packages.
+  /** sRGB ICC profile embedded as the PDF/A OutputIntent (default: Debian libgs-common's srgb.icc, installed with gs). */
+  ARCHIVE_ICC_PROFILE: z.string().min(1).default('/usr/share/color/icc/ghostscript/srgb.icc'),
+  /** Write-once folder for AIPs on the filesystem store; unset = DATA_DIR/aip. */
+  ARCHIVE_AIP_DIR: z.string().min(1).optional(),
+  /** S3 bucket for AIPs (created with Object Lock if absent); unset = MINIO_BUCKET, prefix aip/. */
+  ARCHIVE_AIP_BUCKET: z.string().min(3).optional(),
+  /** S3 Object Lock retention of each AIP, in days, and its mode. */
+  ARCHIVE_AIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(3650),
+  ARCHIVE_AIP_LOCK_MODE: z.enum(['GOVERNANCE', 'COMPLIANCE']).default('COMPLIANCE'),
+  /** Folder with the official XSDs (mets.xsd, premis.xsd, ead3.xsd, …) copied into each AIP's schemas/; unset = none. */
+  ARCHIVE_SCHEMAS_DIR: z.string().min(1).optional(),
   /** OAI-PMH: records per page before a resumption token; repository identifier (a domain name) and contact. */
   OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   OAI_REPOSITORY_ID: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/, 'tên miền, ví dụ luutru.hungyen.gov.vn').default('kho-luu-tru.local'),
   OAI_ADMIN_EMAIL: z.string().email().default('luutru@kho-luu-tru.local'),
+  // Reading room (server/reading-room). Legal points not verified are settings, defaults from 1.013932.H38 / TT 10/2014.
+  /** Working days to serve a read request (1.013932.H38: 1). */
+  READING_SLA_READ_DAYS: z.coerce.number().int().min(1).max(60).default(1),
+  /** Working days to serve a copy or certified-copy request (1.013932.H38: 2). */
+  READING_SLA_COPY_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  /** Working days for conditional-access (restricted) material, whatever the kind (1.013932.H38: 7). */
+  READING_SLA_RESTRICTED_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** Files per request slip / issue (TT 10/2014 Điều 9: 10 units per issue). */
+  READING_MAX_FILES: z.coerce.number().int().min(1).max(200).default(10),
+  /** Restricted files need the director's approval after the head of the reading room (one more level). */
+  READING_DIRECTOR_FOR_RESTRICTED: bool.default(true),
+  /** Days a reader card is valid from issue (not fixed by law; the centre decides). */
+  READING_CARD_VALID_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Largest letter of introduction accepted (MB). */
+  READING_LETTER_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
+  /** Letter of introduction required for readers who name an organisation (individuals may use CCCD/passport only). */
+  READING_LETTER_REQUIRED_FOR_ORG: bool.default(false),
+  /**
+   * Reading-room copy fees (server/reading-room/copy-*): per page and per certification, in COPY_CURRENCY. The legal
+   * schedule (TT 275/2016/TT-BTC or a provincial resolution) is NOT verified: these defaults are placeholders the
+   * centre must set. A quote copies them, so changing them never rewrites an issued quote or receipt.
+   */
+  COPY_FEE_PER_PAGE: z.coerce.number().int().min(0).max(100_000_000).default(2000),
+  COPY_FEE_PER_CERTIFICATION: z.coerce.number().int().min(0).max(100_000_000).default(20000),
+  COPY_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'mã tiền tệ ISO 4217, ví dụ VND').default('VND'),
+  /** TT 10/2014/TT-BNV Điều 9: at most 2 weeks per issue of originals to the reading room. */
+  LOAN_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Days an approved request keeps a digitised file open in the viewer (an access grant with this expiry). */
+  READING_VIEW_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbDir: string; objectsDir: string };

@@ -5,12 +5,16 @@
 import type { JobHandlers } from './job-catalogue.js';
 import { integrityHandlers } from './integrity/integrity.jobs.js';
 import { backupHandlers } from './backup/backup.jobs.js';
+import { archiveHandlers } from './archive/archive.jobs.js';
 import { pageDerivativesJob } from './digitization/page-derivatives.job.js';
 import { pageOcrJob } from './digitization/page-ocr.job.js';
+import { pageProposalsJob } from './digitization/page-proposals.job.js';
 
 export const jobHandlers: JobHandlers = {
   'page.derivatives': pageDerivativesJob,
   'page.ocr': pageOcrJob,
+  'page.proposals': pageProposalsJob,
   ...integrityHandlers,
   ...backupHandlers,
+  ...archiveHandlers,
 };

@@ -13,6 +13,12 @@ import { createSearchService } from './search/search.service.js';
 import { createGrantsService } from './access/grants.service.js';
 import { createDigitizationArea } from './digitization/digitization.area.js';
 import { createInteropService } from './interop/interop.service.js';
+import { createArchiveService } from './archive/aip.service.js';
+import { createCirculationService } from './reading-room/circulation.service.js';
+import { createCopyOrdersService } from './reading-room/copy-orders.service.js';
+import { createViewingService } from './reading-room/viewing.service.js';
+import { createRestrictedService } from './reading-room/restricted.service.js';
+import { createReadingRoomArea } from './reading-room/reading-room.area.js';
 
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -23,13 +29,19 @@ export function createServices(deps: Deps) {
   const handover = createHandoverService(deps, { intake, stacks });
   const reports = createReportsService(deps);
   const demo = createDemoService(deps);
-  const search = createSearchService(deps);
+  const search = createSearchService({ ...deps, locateFiles: stacks.fileLocations });
   const grants = createGrantsService(deps);
   const digitization = createDigitizationArea(deps);
   const scheduling = createSchedulingService(deps);
   const planning = createPlanningService(deps);
   const interop = createInteropService(deps);
-  return { intake, deadlines, reminders, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, interop, storageStatus: () => storageStatus(deps.config, deps.blobs) };
+  const archive = createArchiveService(deps);
+  const circulation = createCirculationService(deps);
+  const copyOrders = createCopyOrdersService(deps);
+  const viewing = createViewingService(deps);
+  const readingRoom = createReadingRoomArea(deps);
+  const restricted = createRestrictedService(deps, { requests: readingRoom.requests, approvals: readingRoom.approvals });
+  return { intake, deadlines, reminders, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, interop, archive, circulation, copyOrders, viewing, restricted, readingRoom, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import type { User } from './types.js';
 import { Forbidden } from './components/ErrorMessage.js';
 import { Loading } from './components/ui.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { ReaderRegisterPage } from './pages/reading-room/ReaderRegisterPage.js';
 
 function NotFound() {
   return (
@@ -85,6 +86,8 @@ export function App() {
   }, [user, atEntry]);
 
   if (user === undefined) return <Loading />;
+  // Online reader registration is the one page open without an account (server: POST /api/reading-room/register).
+  if (!user && path === '/reading-room/register') return <ReaderRegisterPage onLogin={(u) => { setNotice(null); setUser(u); }} />;
   if (!user || !session) {
     return (
       <LoginPage

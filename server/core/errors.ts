@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 import { DIGITAL_ERRORS } from './errors-digital.js';
 import { PLANNING_ERRORS } from './errors-planning.js';
 import { RECORDS_ERRORS } from './errors-records.js';
+import { CIRCULATION_ERRORS } from './errors-circulation.js';
 
 export { AppError };
 
@@ -111,7 +112,7 @@ export function catalogue<G extends Group[]>(...groups: G): Merged<G> {
   return out as Merged<G>;
 }
 
-export const ERRORS = catalogue(GENERAL, EDGE, OPERATIONS, UPLOADS, RECORDS_ERRORS, DIGITAL_ERRORS, PLANNING_ERRORS);
+export const ERRORS = catalogue(GENERAL, EDGE, OPERATIONS, UPLOADS, RECORDS_ERRORS, DIGITAL_ERRORS, PLANNING_ERRORS, CIRCULATION_ERRORS);
 
 /** Postgres error codes we turn into client errors instead of 500s. */
 export function fromDatabaseError(err: unknown): AppError | null {

@@ -9,6 +9,9 @@ import { type AnyRoute, defineRoute, IdParams } from '../http/route.js';
 import { BodyId, Id, Pagination, text } from '../core/schemas.js';
 import type { DigitizationArea } from './digitization.area.js';
 import { metadataRoutes } from './metadata.routes.js';
+import { tt05Routes } from './tt05.routes.js';
+import { proposalsRoutes } from './proposals.routes.js';
+import { inventoryReviewRoutes } from './inventory-review.routes.js';
 import { iiifRoutes } from './iiif.routes.js';
 import { EXPORT_FORMATS } from './exports.service.js';
 import { Batch, BatchList, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage } from '../contract/digitization.js';
@@ -112,8 +115,8 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/image', tag: 'digitization', access: 'authenticated', params: IdParams,
-      produces: 'image/jpeg', summary: 'Ảnh xem (JPEG) của trang',
-      handler: ({ scope, params }) => v.accessImage(scope, params.id),
+      produces: 'image/jpeg', summary: 'Ảnh xem (JPEG) của trang; độc giả nhận bản có dấu nhận diện (tên, số phiếu, ngày)',
+      handler: async ({ scope, params }) => (await s.digitization.exports.readerImage(scope, params.id)) ?? v.accessImage(scope, params.id),
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/image-url', response: PresignedImage, tag: 'digitization', access: 'authenticated', params: IdParams,
@@ -127,16 +130,19 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/pages/:id/export/:format', tag: 'digitization', access: 'authenticated', params: ExportParams,
-      produces: 'text/plain, application/xml, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của trang: txt, ALTO XML, hOCR hoặc PDF có lớp chữ',
+      produces: 'text/plain, application/xml, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của trang: txt, ALTO XML, hOCR hoặc PDF có lớp chữ (PDF của độc giả có dấu nhận diện)',
       handler: ({ scope, params }) => s.digitization.exports.page(scope, params.id, params.format),
     }),
     defineRoute({
       method: 'get', path: '/api/digitization/files/:id/export/:format', tag: 'digitization', access: 'authenticated', params: ExportParams,
-      produces: 'text/plain, application/zip, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của hồ sơ: txt, ALTO (ZIP từng trang), hOCR hoặc PDF có lớp chữ',
+      produces: 'text/plain, application/zip, application/xhtml+xml, application/pdf', summary: 'Xuất văn bản nhận dạng của hồ sơ: txt, ALTO (ZIP từng trang), hOCR hoặc PDF có lớp chữ (PDF của độc giả có dấu nhận diện)',
       handler: ({ scope, params }) => s.digitization.exports.file(scope, params.id, params.format),
     }),
     ...iiifRoutes(deps, s),
     ...metadataRoutes(s),
+    ...tt05Routes(s),
+    ...proposalsRoutes(s.digitization),
+    ...inventoryReviewRoutes(s.digitization),
   ];
 }
 

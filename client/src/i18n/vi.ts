@@ -14,5 +14,7 @@ import { imports } from './imports.js';
 import { stacks } from './stacks.js';
 import { scheduling } from './scheduling.js';
 import { digitization } from './digitization.js';
+import { readingRoomCirculation } from './reading-room-circulation.js';
+import { readingRoom } from './reading-room.js';
 
-export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...reminders, ...handover, ...stacks, ...scheduling, ...digitization, ...admin, ...imports };
+export const vi = { ...common, ...access, ...dashboard, ...intake, ...deadlines, ...reminders, ...handover, ...stacks, ...scheduling, ...digitization, ...admin, ...imports, ...readingRoomCirculation, ...readingRoom };

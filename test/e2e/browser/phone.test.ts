@@ -141,7 +141,7 @@ describe('phone screens', () => {
 
   it('when a researcher searches and opens a page on a 390 px phone, then results and the viewer fit the screen', async () => {
     const { page, base, context } = env;
-    const links = ['Cơ quan nộp lưu', 'Tra cứu'];
+    const links = ['Cơ quan nộp lưu', 'Tra cứu', 'Mục lục hồ sơ', 'Giỏ yêu cầu', 'Phiếu của tôi'];
     await context.clearCookies();
     await page.setViewportSize(PHONE);
     await login(page, base, 'docgia.mai', PASSWORD);

@@ -97,7 +97,9 @@ describe('inventory import', () => {
   for (const c of cases) {
     it(`when ${c.name}, then 422 INVENTORY_INVALID names row ${c.row} and "${c.column}", and nothing changes`, async () => {
       const h = await newHandover(w, w.staff, c.extra ?? {});
-      await uploadRows(w, h.id, inventoryRows(4, { filesPerBox: 2 }));
+      const first = await uploadRows(w, h.id, inventoryRows(4, { filesPerBox: 2 }));
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(await countRows(t, h.id)).toBe(4);
       const rows = base();
       c.edit(rows);
       const r = await uploadRows(w, h.id, rows);

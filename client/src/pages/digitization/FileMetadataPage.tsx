@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { useAction, useAsync, useSession, isStaff } from '../../hooks.js';
 import { vi } from '../../i18n/vi.js';
+import { archive } from '../../i18n/archive.js';
+import { inventoryReview } from '../../i18n/inventory-review.js';
 import { date } from '../../format.js';
 import { Link } from '../../router.js';
 import type { DocumentMeta, FileMetadata } from '../../types.js';
@@ -9,6 +11,8 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field, Loading, Section } from '../../components/ui.js';
 import { DateInput } from '../../components/DateInput.js';
+import { DocumentSplit } from './DocumentSplit.js';
+import { Tt05Metadata } from './Tt05Metadata.js';
 
 /** Field → max length (TT 02/2019 annex as implemented; the server checks the same limits). */
 const FILE_TEXT: [keyof FileMetadata & string, number][] = [
@@ -56,6 +60,8 @@ export function FileMetadataPage({ id }: { id: number }) {
       <h1>{vi.meta.title}</h1>
       <p>
         <strong>{m.fileNotation}</strong> — {m.title} · <Link to={`/viewer/files/${id}`}>{vi.dig.viewPages}</Link>
+        {staff && <> · <Link to={`/archive/files/${id}`}>{archive.arch.link}</Link></>}
+        {staff && <> · <Link to={`/digitization/files/${id}/inventory-review`}>{inventoryReview.link}</Link></>}
       </p>
       <Section
         title={vi.dig.file}
@@ -94,6 +100,8 @@ export function FileMetadataPage({ id }: { id: number }) {
         <DataTable rows={m.documents} columns={DOC_COLUMNS} rowKey={(d) => d.id} testId="documents" />
         {staff && <NewDocument fileId={id} next={m.documents.length + 1} onDone={meta.reload} />}
       </Section>
+      {staff && <DocumentSplit fileId={id} nextOrdinal={Math.max(0, ...m.documents.map((d) => d.docOrdinal)) + 1} onDone={meta.reload} />}
+      <Tt05Metadata key={m.documents.length} fileId={id} staff={staff} />
     </div>
   );
 }
