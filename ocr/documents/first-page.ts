@@ -5,7 +5,8 @@
  * mapped back to master pixels. A page without a two-column header gives empty fields and isStart false.
  */
 import type { OcrPageResult } from '../engine/types.js';
-import { cropRegion, findPageRegions } from './page-regions.js';
+import { cropGreyPng } from '../image/grey-page.js';
+import { findPageRegions } from './page-regions.js';
 import { trimNoise, parseLeftBlock, parseRightBlock, parseTitleZone, type TextLine } from './fields.js';
 import type { Box, DocumentFields, FirstPageReading, ProposedValue } from './types.js';
 
@@ -29,7 +30,7 @@ export async function readFirstPage(file: string | Buffer, pageIndex: number, re
   const left: Box = [Math.max(regions.left[0], Math.round(regions.textLeft) - margin), regions.left[1], regions.left[2], regions.left[3]];
   const right: Box = [regions.right[0], regions.right[1], Math.min(regions.right[2], Math.round(regions.textRight) + margin), regions.right[3]];
   const title: Box = [left[0], regions.title[1], right[2], regions.title[3]];
-  const read = async (box: Box) => linesOf(await recognize(await cropRegion(file, pageIndex, box, maxPixels)), box);
+  const read = async (box: Box) => linesOf(await recognize(await cropGreyPng(file, pageIndex, box, maxPixels)), box);
   const centre = (regions.textLeft + regions.textRight) / 2;
   const parseTitle = (lines: TextLine[]) => parseTitleZone(lines, centre, regions.masterWidth * 0.02, regions.textRight - regions.textLeft);
   const grow = (b: Box, d: number): Box => [Math.max(0, b[0] - d), Math.max(0, b[1] - d), Math.min(regions.masterWidth, b[2] + d), Math.min(regions.masterHeight, b[3] + d)];

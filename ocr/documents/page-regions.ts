@@ -5,7 +5,7 @@
  * ("UBND HUYỆN VĂN LÂM CỘNG HÒA XÃ HỘI…"), so the column gap is found here and each block is OCRed on its own.
  * Works on a small greyscale copy (1/4 of the master's width) so it costs a few tens of milliseconds.
  */
-import sharp from '../image/sharp.js';
+import { cropGreyPng, decodeGreyThumbnail, greyHistogram, greyPercentile } from '../image/grey-page.js';
 import type { Box } from './types.js';
 
 export interface PageRegions {
@@ -26,14 +26,8 @@ interface Band { y0: number; y1: number; x0: number; x1: number; cols: Uint16Arr
 const SMALL_WIDTH = 620;
 
 export async function findPageRegions(file: string | Buffer, pageIndex: number, maxPixels: number): Promise<PageRegions> {
-  const img = sharp(file, { page: pageIndex, pages: 1, limitInputPixels: maxPixels, failOn: 'error' }).autoOrient();
-  const meta = await sharp(file, { page: pageIndex, pages: 1, limitInputPixels: maxPixels }).metadata();
-  const masterWidth = meta.autoOrient?.width ?? meta.width ?? 0;
-  const masterHeight = meta.autoOrient?.height ?? meta.height ?? 0;
+  const { data: grey, width: w, height: h, masterWidth, masterHeight } = await decodeGreyThumbnail(file, pageIndex, maxPixels, SMALL_WIDTH);
   const f = SMALL_WIDTH / masterWidth;
-  const w = SMALL_WIDTH;
-  const h = Math.max(1, Math.round(masterHeight * f));
-  const grey = await img.removeAlpha().greyscale().resize(w, h, { kernel: 'cubic' }).raw({ depth: 'uchar' }).toBuffer();
   const ink = inkMask(grey, w, h);
   const slope = estimateSlope(ink, w, h);
   const bands = lineBands(ink, w, h, slope);
@@ -61,15 +55,9 @@ export async function findPageRegions(file: string | Buffer, pageIndex: number, 
  * page gets its own threshold; the dark scanner edges are cut off by ignoring a 3 % margin.
  */
 function inkMask(grey: Buffer, w: number, h: number): Uint8Array {
-  const hist = new Uint32Array(256);
-  for (const v of grey) hist[v]++;
-  const pct = (p: number) => {
-    let acc = 0;
-    for (let v = 0; v < 256; v++) if ((acc += hist[v]) > grey.length * p) return v;
-    return 255;
-  };
-  const dark = pct(0.01);
-  const paper = pct(0.5);
+  const hist = greyHistogram(grey);
+  const dark = greyPercentile(hist, 0.01);
+  const paper = greyPercentile(hist, 0.5);
   const threshold = dark + (paper - dark) * 0.55;
   const mask = new Uint8Array(w * h);
   const mx = Math.round(w * 0.03);
@@ -246,17 +234,4 @@ function clampBox(b: [number, number, number, number], w: number, h: number): Bo
     Math.max(0, Math.round(b[0])), Math.max(0, Math.round(b[1])),
     Math.min(w, Math.round(b[2])), Math.min(h, Math.round(b[3])),
   ];
-}
-
-/** A region of the master as a PNG (greyscale, master resolution kept) for OCR on its own. */
-export async function cropRegion(file: string | Buffer, pageIndex: number, box: Box, maxPixels: number): Promise<Buffer> {
-  const meta = await sharp(file, { page: pageIndex, pages: 1, limitInputPixels: maxPixels }).metadata();
-  return sharp(file, { page: pageIndex, pages: 1, limitInputPixels: maxPixels, failOn: 'error' })
-    .autoOrient()
-    .extract({ left: box[0], top: box[1], width: Math.max(1, box[2] - box[0]), height: Math.max(1, box[3] - box[1]) })
-    .removeAlpha()
-    .greyscale()
-    .withMetadata({ density: meta.density && meta.density > 50 ? meta.density : 300 })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
 }

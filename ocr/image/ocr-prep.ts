@@ -5,6 +5,7 @@
  * and the median window follows its contrast and resolution (chooseMedian).
  */
 import sharp from './sharp.js';
+import { greyHistogram, greyPercentile } from './grey-page.js';
 
 export interface OcrPrepOptions {
   /** Decompression-bomb guard (sharp limitInputPixels). */
@@ -128,20 +129,9 @@ export async function measurePage(grey: Buffer, width: number, height: number): 
     .resize(sw, sh, { kernel: 'nearest' })
     .raw()
     .toBuffer();
-  const hist = new Uint32Array(256);
-  for (const v of small) hist[v]++;
-  const low = percentile(hist, small.length, 0.005);
-  const high = percentile(hist, small.length, 0.995);
+  const hist = greyHistogram(small);
+  const low = greyPercentile(hist, 0.005);
+  const high = greyPercentile(hist, 0.995);
 
   return { low, high };
-}
-
-function percentile(hist: Uint32Array, total: number, p: number): number {
-  const target = total * p;
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc > target) return v;
-  }
-  return 255;
 }

@@ -1,6 +1,7 @@
 /**
  * The one place sharp is configured. Import `sharp` from here, and only from files inside ocr/image/:
- * services call the verbs of this module (probe, derivatives, iiif, ocr-prep), never the native library.
+ * services call the verbs of this module (probe, derivatives, iiif, ocr-prep, grey-page for the layout readers),
+ * never the native library.
  */
 import os from 'node:os';
 import sharp from 'sharp';

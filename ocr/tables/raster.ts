@@ -1,9 +1,9 @@
 /**
- * Pixels in and out for table detection, through the one configured sharp (ocr/image/sharp.ts): a small grey
- * copy of the page for finding rules, and the full-size grey page with the rules painted over in paper
- * colour for the OCR engine (rules touching glyphs are what turned table cells into garbage like "|ll").
+ * Pixels for table detection (decoded by ocr/image/grey-page.ts): a small grey copy of the page for finding rules,
+ * and the full-size grey page with the rules painted over in paper colour for the OCR engine (rules touching
+ * glyphs are what turned table cells into garbage like "|ll").
  */
-import sharp from '../image/sharp.js';
+import { decodeGreyPage, greyHistogram, greyPercentile } from '../image/grey-page.js';
 import { toImage, type Grid, type Raster } from './grid.js';
 
 /** Long side of the copy rules are searched on (the search stays ~100 ms). */
@@ -19,20 +19,10 @@ export interface PageRaster {
 }
 
 export async function loadPage(file: string | Buffer, pageIndex: number, maxPixels: number): Promise<PageRaster> {
-  const input = () => sharp(file, { page: pageIndex, pages: 1, limitInputPixels: maxPixels, failOn: 'error' });
-  const meta = await input().metadata();
-  // Same decoding as ocr/image/ocr-prep.ts (EXIF-upright, one grey channel) so boxes share one frame.
-  const full = await input().autoOrient().removeAlpha().greyscale().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  const { width, height } = full.info;
-  const grey = { data: new Uint8Array(full.data.buffer, full.data.byteOffset, full.data.length), width, height };
-  const k = Math.max(1, Math.ceil(Math.max(width, height) / WORK_LONG_SIDE));
+  const { density, ...grey } = await decodeGreyPage(file, pageIndex, maxPixels);
+  const k = Math.max(1, Math.ceil(Math.max(grey.width, grey.height) / WORK_LONG_SIDE));
   const work = minPool(grey, k);
-  return {
-    full: grey,
-    work,
-    scale: work.width / width,
-    density: meta.density && meta.density > 50 ? meta.density : undefined,
-  };
+  return { full: grey, work, scale: work.width / grey.width, density };
 }
 
 /**
@@ -59,15 +49,7 @@ export function minPool(r: Raster, k: number): Raster {
 
 /** Paper level of a page: the grey most of it has (its 90th percentile). */
 export function paperLevel(r: Raster): number {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < r.data.length; i += 7) hist[r.data[i]]++;
-  const total = hist.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc >= total * 0.9) return v;
-  }
-  return 255;
+  return greyPercentile(greyHistogram(r.data, 7), 0.9, 255, true);
 }
 
 /**
@@ -117,13 +99,6 @@ export function eraseRules(page: PageRaster, grid: Grid): Raster {
   return { data: out, width: full.width, height: full.height };
 }
 
-/** Grey PNG for the OCR pool (fast, low compression: it lives for one recognition). */
-export async function encodeGrey(r: Raster, density: number | undefined): Promise<Buffer> {
-  let img = sharp(Buffer.from(r.data.buffer, r.data.byteOffset, r.data.length), { raw: { width: r.width, height: r.height, channels: 1 } });
-  if (density) img = img.withMetadata({ density });
-  return img.png({ compressionLevel: 1 }).toBuffer();
-}
-
 /** A box of a raster. */
 export function cropRaster(r: Raster, [x0, y0, x1, y1]: [number, number, number, number]): Raster {
   const w = Math.max(1, x1 - x0);
@@ -149,15 +124,7 @@ export function stretchTo(r: Raster, ink: number, paper: number): Raster {
 
 /** Ink level of a page: its 0.5th percentile grey (as ocr-prep measures it). */
 export function inkLevel(r: Raster): number {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < r.data.length; i += 7) hist[r.data[i]]++;
-  const total = hist.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc > total * 0.005) return v;
-  }
-  return 0;
+  return greyPercentile(greyHistogram(r.data, 7), 0.005, 0);
 }
 
 /**

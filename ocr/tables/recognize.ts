@@ -8,7 +8,8 @@
 import type { OcrPageResult, OcrWord } from '../engine/types.js';
 import { assembleTable } from './assemble.js';
 import { detectGrid, otsu, type Grid, type Raster } from './grid.js';
-import { cropRaster, encodeGrey, inkBox, eraseRules, loadPage, inkLevel, paperLevel, stackRasters, stretchTo } from './raster.js';
+import { encodeGreyPng } from '../image/grey-page.js';
+import { cropRaster, inkBox, eraseRules, loadPage, inkLevel, paperLevel, stackRasters, stretchTo } from './raster.js';
 
 /** The part of the OCR pool (ocr/engine/tesseract-pool.ts) this needs. */
 export interface PageRecognizer {
@@ -58,7 +59,7 @@ export async function recognizeWithTables(
     };
   }
   const erasedRaster = eraseRules(raster, grid);
-  const erased = await encodeGrey(erasedRaster, raster.density);
+  const erased = await encodeGreyPng(erasedRaster, raster.density);
   const t2 = performance.now();
   const c2 = cpuNow();
   const raw = await pool.recognizeFile(erased, 0);
@@ -138,7 +139,7 @@ async function readCells(
   // its ink level; the engine ignores a border blob, and words are kept only inside a crop anyway.
   const bar = Math.max(2, Math.ceil(ready.width * 0.02));
   for (let y = 0; y < ready.height; y++) ready.data.fill(0, y * ready.width + ready.width - bar, (y + 1) * ready.width);
-  const strip = await pool.recognizeFile(await encodeGrey(ready, density), 0, { segmentation: 'block' });
+  const strip = await pool.recognizeFile(await encodeGreyPng(ready, density), 0, { segmentation: 'block' });
   for (const line of strip.lines) {
     // One strip line may, in principle, touch two crops: words are grouped per crop.
     const byCrop = new Map<number, OcrWord[]>();

@@ -4,18 +4,13 @@
  * `pct:` regions past 100, `behavior` per what the file holds, Ranges per document, ALTO per canvas, and the
  * manifest against the official Presentation 3 JSON Schema.
  */
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { sharp } from '../../../ocr/image/sharp.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import type { HttpClient } from '../../support/http-client.js';
 import { agency, document, page, recordFile } from '../search/search-factory.js';
-import { json, withBlobs } from './iiif-fixtures.js';
+import { json, presentation3Validator, withBlobs } from './iiif-fixtures.js';
 
-const SCHEMA = '/work/shared/schemas/iiif/iiif-presentation-3.schema.json';
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 let t: TestApp;
 let reader: HttpClient;
@@ -182,9 +177,7 @@ describe('the manifest', () => {
   });
 
   it('when validated against the official IIIF Presentation 3 JSON Schema, then every manifest passes, and a broken one fails', async () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+    const validate = presentation3Validator();
     for (const id of [bookFile, mixedFile]) {
       const man = json(await reader.get(manifestUrl(id)));
       expect(validate(man), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);

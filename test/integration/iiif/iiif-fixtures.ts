@@ -2,8 +2,13 @@
  * IIIF test data: OCR'd pages from the search factory (words with boxes, 3400×4800 canvases) plus real derivatives
  * (WebP thumbnail, JPEG access copy, tiled pyramidal TIFF) so info.json and tiles answer as in production.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { sharp } from '../../../ocr/image/sharp.js';
 import type { TestApp } from '../../support/test-app.js';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { SCHEMAS_DIR } from '../interop/xml-schemas.js';
 
 let images: { thumb: Buffer; access: Buffer; pyramid: Buffer } | null = null;
 
@@ -29,3 +34,12 @@ export const blobImages = () => images!;
 
 /** JSON of an answer whatever its JSON type (the test client parses only application/json). */
 export const json = (r: { buffer: Buffer }) => JSON.parse(r.buffer.toString('utf8'));
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** The official IIIF Presentation 3 JSON Schema (../shared/schemas/iiif), compiled once per test file. */
+export function presentation3Validator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'iiif/iiif-presentation-3.schema.json'), 'utf8')));
+}
