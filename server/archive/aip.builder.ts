@@ -70,7 +70,7 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
     const usedNames = new Set<string>();
     for (const fileId of fileIds) {
       const file = await repo.archiveFile(deps.db, fileId, year);
-      if (!file) throw ARCHIVE_ERRORS.fileNotFound(fileId);
+      if (!file) throw ARCHIVE_ERRORS.archiveFileNotFound(fileId);
       const pages = pagesByFile.get(fileId)!;
       const ocr = await pagesOcr(deps.db, pages.map((p) => p.id));
       const pending = pages.filter((p) => !ocr.has(p.id) || p.derivativesStatus !== 'done' || !p.accessKey).length;
@@ -161,7 +161,7 @@ async function metadata(deps: Deps, exp: repo.AipExportRow, parts: AipFilePart[]
   let ead: string;
   if (exp.scope === 'fonds') {
     const fo = await findFonds(deps.db, exp.fondsId!);
-    if (!fo) throw ARCHIVE_ERRORS.fondsNotFound(exp.fondsId!);
+    if (!fo) throw ARCHIVE_ERRORS.archiveFondsNotFound(exp.fondsId!);
     ead = ead3Xml(fondsFindingAid(fo, await fondsInventories(deps.db, fo.id), await fondsFiles(deps.db, fo.id, year), ctx));
   } else {
     ead = ead3Xml(fileDescription(parts[0]!.file, ctx));

@@ -26,10 +26,10 @@ export function createArchiveService(deps: Deps) {
     if (Boolean(target.fileId) === Boolean(target.fondsId)) throw ARCHIVE_ERRORS.aipBadScope();
     if (target.fileId) {
       const f = await repo.filePageCount(deps.db, target.fileId);
-      if (!f) throw ARCHIVE_ERRORS.fileNotFound(target.fileId);
+      if (!f) throw ARCHIVE_ERRORS.archiveFileNotFound(target.fileId);
       if (!f.pages) throw ARCHIVE_ERRORS.nothingDigitised();
     } else {
-      if (!(await repo.fondsExists(deps.db, target.fondsId!))) throw ARCHIVE_ERRORS.fondsNotFound(target.fondsId!);
+      if (!(await repo.fondsExists(deps.db, target.fondsId!))) throw ARCHIVE_ERRORS.archiveFondsNotFound(target.fondsId!);
       if (!(await repo.fondsDigitisedFiles(deps.db, target.fondsId!)).length) throw ARCHIVE_ERRORS.nothingDigitised();
     }
     const packageId = `AIP_hoso-VN-KLT-${target.fileId ? `F${target.fileId}` : `P${target.fondsId}`}-${randomUUID().slice(0, 8)}`;
@@ -83,7 +83,7 @@ export function createArchiveService(deps: Deps) {
    */
   async function pdfaOf(fileId: number, documentId: number | null) {
     const file = await repo.archiveFile(deps.db, fileId, currentYear(deps.clock));
-    if (!file) throw ARCHIVE_ERRORS.fileNotFound(fileId);
+    if (!file) throw ARCHIVE_ERRORS.archiveFileNotFound(fileId);
     const doc = documentId ? await repo.documentOf(deps.db, documentId) : undefined;
     if (documentId && (!doc || doc.fileId !== fileId)) throw ARCHIVE_ERRORS.documentNotFound(documentId);
     const pages = (await repo.filePages(deps.db, fileId)).filter((p) => !doc || p.documentId === doc.id);

@@ -2,8 +2,8 @@
 import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 
 export const ARCHIVE_ERRORS = {
-  fileNotFound: (id: number) => new AppError('ARCHIVE_FILE_NOT_FOUND', `Không tìm thấy hồ sơ #${id}.`, 404),
-  fondsNotFound: (id: number) => new AppError('ARCHIVE_FONDS_NOT_FOUND', `Không tìm thấy phông #${id}.`, 404),
+  archiveFileNotFound: (id: number) => new AppError('ARCHIVE_FILE_NOT_FOUND', `Không tìm thấy hồ sơ #${id}.`, 404),
+  archiveFondsNotFound: (id: number) => new AppError('ARCHIVE_FONDS_NOT_FOUND', `Không tìm thấy phông #${id}.`, 404),
   documentNotFound: (id: number) => new AppError('ARCHIVE_DOCUMENT_NOT_FOUND', `Không tìm thấy văn bản #${id}.`, 404),
   aipNotFound: (id: number) => new AppError('AIP_NOT_FOUND', `Không tìm thấy gói AIP #${id}.`, 404),
   nothingDigitised: () => unprocessable('AIP_NOTHING_DIGITISED', 'Chưa có trang số hóa nào đã nhận dạng chữ (OCR) để đóng gói AIP.'),

@@ -17,11 +17,11 @@ export const READING_ERRORS = {
   letterType: (what: string) => badRequest('LETTER_TYPE', `Giấy giới thiệu phải là tệp PDF, JPEG hoặc PNG (tệp gửi lên là ${what}).`),
   letterEmpty: () => badRequest('LETTER_EMPTY', 'Tệp giấy giới thiệu rỗng.'),
   letterTooLarge: (mb: number) => new AppError('LETTER_TOO_LARGE', `Giấy giới thiệu tối đa ${viNumber(mb)} MB.`, 413),
-  fileNotFound: () => new AppError('FILE_NOT_FOUND', 'Không tìm thấy hồ sơ.', 404),
+  readingFileNotFound: () => new AppError('FILE_NOT_FOUND', 'Không tìm thấy hồ sơ.', 404),
   boxNotFound: () => new AppError('BOX_NOT_FOUND', 'Không tìm thấy hộp.', 404),
-  fondsNotFound: () => new AppError('FONDS_NOT_FOUND', 'Không tìm thấy phông.', 404),
+  readingFondsNotFound: () => new AppError('FONDS_NOT_FOUND', 'Không tìm thấy phông.', 404),
   cartEmpty: () => unprocessable('CART_EMPTY', 'Giỏ yêu cầu đang trống.'),
-  tooManyFiles: (max: number, n: number) =>
+  requestTooManyFiles: (max: number, n: number) =>
     unprocessable('TOO_MANY_FILES', `Mỗi phiếu yêu cầu tối đa ${viNumber(max)} hồ sơ (Thông tư 10/2014/TT-BNV); phiếu này có ${viNumber(n)} hồ sơ.`),
   secretFile: (notations: string[]) =>
     unprocessable('FILE_SECRET', `Hồ sơ ${notations.join(', ')} thuộc danh mục bí mật nhà nước, chưa được giải mật nên không phục vụ khai thác.`),
@@ -40,7 +40,7 @@ export const READING_ERRORS = {
       : 'Phiếu đang chờ Trưởng phòng đọc duyệt; tài khoản của bạn không có nhiệm vụ này.', 403),
   reasonRequired: () => badRequest('REASON_REQUIRED', 'Từ chối hoặc yêu cầu bổ sung thông tin phải ghi rõ lý do.'),
   overrideReasonRequired: () => badRequest('OVERRIDE_REASON_REQUIRED', 'Phục vụ bản gốc thay bản số hóa phải ghi rõ lý do.'),
-  staffNotFound: () => badRequest('STAFF_NOT_FOUND', 'Chỉ giao nhiệm vụ phòng đọc cho tài khoản cán bộ.'),
+  dutiesNotStaff: () => badRequest('STAFF_NOT_FOUND', 'Chỉ giao nhiệm vụ phòng đọc cho tài khoản cán bộ.'),
   holdNotFound: () => new AppError('HOLD_NOT_FOUND', 'Không tìm thấy lệnh tạm ngừng phục vụ.', 404),
   holdLifted: () => conflict('HOLD_LIFTED', 'Lệnh tạm ngừng phục vụ đã được gỡ.'),
   holdInPast: () => badRequest('HOLD_IN_PAST', 'Ngày kết thúc tạm ngừng phục vụ không được trước hôm nay.'),

@@ -8,6 +8,10 @@ import { DIGITAL_ERRORS } from './errors-digital.js';
 import { PLANNING_ERRORS } from './errors-planning.js';
 import { RECORDS_ERRORS } from './errors-records.js';
 import { CIRCULATION_ERRORS } from './errors-circulation.js';
+import { READING_ERRORS } from './errors-reading.js';
+import { ARCHIVE_ERRORS } from './errors-archive.js';
+import { IIIF_AUTH_ERRORS } from './errors-iiif-auth.js';
+import { TT05_ERRORS } from './errors-tt05.js';
 
 export { AppError };
 
@@ -112,7 +116,10 @@ export function catalogue<G extends Group[]>(...groups: G): Merged<G> {
   return out as Merged<G>;
 }
 
-export const ERRORS = catalogue(GENERAL, EDGE, OPERATIONS, UPLOADS, RECORDS_ERRORS, DIGITAL_ERRORS, PLANNING_ERRORS, CIRCULATION_ERRORS);
+export const ERRORS = catalogue(
+  GENERAL, EDGE, OPERATIONS, UPLOADS, RECORDS_ERRORS, DIGITAL_ERRORS, PLANNING_ERRORS, CIRCULATION_ERRORS, READING_ERRORS, ARCHIVE_ERRORS,
+  IIIF_AUTH_ERRORS, TT05_ERRORS,
+);
 
 /** Postgres error codes we turn into client errors instead of 500s. */
 export function fromDatabaseError(err: unknown): AppError | null {

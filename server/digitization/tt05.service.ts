@@ -6,7 +6,6 @@
 import { recordEvent } from '../audit/audit.repository.js';
 import type { Deps } from '../deps.js';
 import { ERRORS } from '../core/errors.js';
-import { badRequest, conflict } from '../core/app-error.js';
 import type { Scope } from '../core/scope.js';
 import type { Queryable } from '../db/db.js';
 import type { Tt05DocumentInput, Tt05FileInput, Tt05FileView } from '../contract/tt05.js';
@@ -14,14 +13,8 @@ import { fileMetadata, visibleDocuments } from './metadata.repository.js';
 import * as repo from './tt05.repository.js';
 import { ACCESS_LEVELS_2025, BACKUP_MODES, BACKUP_STATUSES, CONFIDENCE_LEVELS_2025 } from '../core/tt05-codes.js';
 import { fileList, mapDocument, mapFile, resolveFlags } from './tt05-mapping.js';
+import { TT05_ERRORS } from '../core/errors-tt05.js';
 
-/** Stable codes of this area's refusals (Vietnamese messages). */
-export const TT05_ERRORS = {
-  alreadyConverted: () => conflict('TT05_ALREADY_CONVERTED', 'Hồ sơ và mọi văn bản đã theo TT 05/2025; không chuyển đổi lại (các trường đã sửa sẽ bị ghi đè).'),
-  notConverted: () => conflict('TT05_NOT_CONVERTED', 'Hồ sơ còn theo TT 02/2019: hãy chuyển sang TT 05/2025 trước khi sửa các trường 2025.'),
-  yearsRequired: () => badRequest('TT05_RETENTION_YEARS_REQUIRED', 'Thời hạn lưu trữ có thời hạn phải ghi số năm.', [{ path: 'retentionYears', message: 'Cần số năm lưu trữ' }]),
-  yearsForbidden: () => badRequest('TT05_RETENTION_YEARS_FORBIDDEN', 'Thời hạn lưu trữ vĩnh viễn không ghi số năm.', [{ path: 'retentionYears', message: 'Vĩnh viễn: không ghi số năm' }]),
-};
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 

@@ -26,7 +26,7 @@ import { AuthProbeResult2, IIIF_AUTH_CONTEXT } from '../contract/iiif-auth.js';
 import { NoContent } from '../contract/common.js';
 import { ACCESS_COOKIE, ACCESS_COOKIE_PATH, AUTH_PATHS, probeResult, TEXT } from './auth-services.js';
 import { accessPage, accessPageCsp, closingPage, newNonce, substituteSvg, tokenPage, tokenPageCsp } from './auth-pages.js';
-import { IIIF_AUTH_ERRORS } from './auth-errors.js';
+import { IIIF_AUTH_ERRORS } from '../core/errors-iiif-auth.js';
 import { fileOpenness } from './auth.repository.js';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i;
@@ -135,7 +135,7 @@ export function iiifAuthRoutes(deps: Deps, tokens: IiifTokens, viewing: PageVisi
         const origin = normaliseOrigin(query.origin);
         const refusal = !tokens.enabled
           ? IIIF_AUTH_ERRORS.disabled().message
-          : !origin ? 'Thiếu hoặc sai tham số origin của trình xem.' : !tokens.originAllowed(origin) ? IIIF_AUTH_ERRORS.originForbidden().message : undefined;
+          : !origin ? 'Thiếu hoặc sai tham số origin của trình xem.' : !tokens.originAllowed(origin) ? IIIF_AUTH_ERRORS.iiifOriginForbidden().message : undefined;
         const nonce = newNonce();
         const signedIn = req.actor && req.sessionId ? req.actor : null;
         sendHtml(res, accessPage({
@@ -151,7 +151,7 @@ export function iiifAuthRoutes(deps: Deps, tokens: IiifTokens, viewing: PageVisi
       handler: async ({ actor, body, req, res }) => {
         const origin = normaliseOrigin(body.origin);
         if (!tokens.enabled) throw IIIF_AUTH_ERRORS.disabled();
-        if (!origin || !tokens.originAllowed(origin)) throw IIIF_AUTH_ERRORS.originForbidden();
+        if (!origin || !tokens.originAllowed(origin)) throw IIIF_AUTH_ERRORS.iiifOriginForbidden();
         if (!req.sessionId) throw IIIF_AUTH_ERRORS.sessionRequired();
         const g = await tokens.grantAccess(req.sessionId, actor, origin);
         const secure = cookieSecure(deps.config, req);

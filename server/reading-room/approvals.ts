@@ -133,7 +133,7 @@ export function createApprovals(deps: Deps) {
     async setDuties(actor: Actor, userId: number, duties: string[]) {
       return db.transaction(async (tx) => {
         const [u] = await tx.query<{ role: string; duties: string[] }>('SELECT role, duties FROM users WHERE id = $1 FOR UPDATE', [userId]);
-        if (!u || !['admin', 'archivist'].includes(u.role)) throw READING_ERRORS.staffNotFound();
+        if (!u || !['admin', 'archivist'].includes(u.role)) throw READING_ERRORS.dutiesNotStaff();
         const next = [...new Set(duties)].sort();
         await tx.query('UPDATE users SET duties = $2, updated_at = now() WHERE id = $1', [userId, next]);
         await recordEvent(tx, actor, { entityType: 'user', entityId: userId, action: 'user.duties_changed', before: { duties: u.duties }, after: { duties: next } });

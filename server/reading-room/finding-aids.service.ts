@@ -14,7 +14,7 @@ export function createFindingAidsService(deps: Deps) {
 
     async inventories(scope: Scope, fondsId: number) {
       const fonds = (await repo.listFonds(db, scope)).find((f) => f.id === fondsId);
-      if (!fonds) throw READING_ERRORS.fondsNotFound();
+      if (!fonds) throw READING_ERRORS.readingFondsNotFound();
       return { fonds, inventories: await repo.fondsInventories(db, scope, fondsId) };
     },
 

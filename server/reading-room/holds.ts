@@ -32,7 +32,7 @@ export function createHolds(deps: Deps) {
       if (b.untilDay && b.untilDay < today()) throw READING_ERRORS.holdInPast();
       const id = await db.transaction(async (tx) => {
         const [f] = await tx.query('SELECT 1 FROM record_files WHERE id = $1', [b.recordFileId]);
-        if (!f) throw READING_ERRORS.fileNotFound();
+        if (!f) throw READING_ERRORS.readingFileNotFound();
         const [r] = await tx.query<{ id: number }>(`INSERT INTO reading_holds (record_file_id, reason, note, until_day, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [b.recordFileId, b.reason, b.note ?? null, b.untilDay ?? null, actor.id]);
         await recordEvent(tx, actor, { entityType: 'reading_hold', entityId: r!.id, action: 'reading_hold.placed', after: b });

@@ -65,7 +65,7 @@ export function createRequestsService(deps: Deps) {
     for (const l of input.lines) byFile.set(l.recordFileId, l);
     const lines = [...byFile.values()];
     if (!lines.length) throw READING_ERRORS.cartEmpty();
-    if (lines.length > deps.config.READING_MAX_FILES) throw READING_ERRORS.tooManyFiles(deps.config.READING_MAX_FILES, lines.length);
+    if (lines.length > deps.config.READING_MAX_FILES) throw READING_ERRORS.requestTooManyFiles(deps.config.READING_MAX_FILES, lines.length);
     const copies = input.kind === 'copy' || input.kind === 'certified_copy';
     for (const l of lines) {
       if (!copies && (l.pageFrom || l.pageTo)) throw READING_ERRORS.pagesOnlyForCopies();
@@ -77,7 +77,7 @@ export function createRequestsService(deps: Deps) {
     const problems = await servabilityProblems(tx, ids, day);
     const secret = problems.filter((p) => p.code === 'FILE_SECRET');
     if (secret.length) throw READING_ERRORS.secretFile(secret.map((p) => p.fileNotation ?? String(p.recordFileId)));
-    if (files.length < ids.length) throw READING_ERRORS.fileNotFound();
+    if (files.length < ids.length) throw READING_ERRORS.readingFileNotFound();
     if (problems.length) throw READING_ERRORS.notServable(problems);
     const restricted = files.some((f) => f.restricted);
     const digitised = new Set(files.filter((f) => f.digitised).map((f) => f.id));
@@ -109,12 +109,12 @@ export function createRequestsService(deps: Deps) {
       }
       if (body.recordFileIds?.length) {
         const { items } = await aids.findFiles(db, scope, { ids: body.recordFileIds, limit: body.recordFileIds.length, offset: 0 });
-        if (items.length < new Set(body.recordFileIds).size) throw READING_ERRORS.fileNotFound();
+        if (items.length < new Set(body.recordFileIds).size) throw READING_ERRORS.readingFileNotFound();
         ids.push(...items.map((f) => f.id));
       }
       ids = [...new Set(ids)];
       const have = await repo.cartFileIds(db, reader.id);
-      if (new Set([...have, ...ids]).size > MAX_CART) throw READING_ERRORS.tooManyFiles(MAX_CART, new Set([...have, ...ids]).size);
+      if (new Set([...have, ...ids]).size > MAX_CART) throw READING_ERRORS.requestTooManyFiles(MAX_CART, new Set([...have, ...ids]).size);
       const added = await repo.addToCart(db, reader.id, ids);
       return { ...(await cart(scope, reader.id)), added, alreadyInCart: ids.length - added };
     },
