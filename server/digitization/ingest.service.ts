@@ -16,7 +16,7 @@ import { keys } from '../../storage/safe-key.js';
 import { probeMaster } from '../../ocr/image/probe.js';
 import { ImageRejectedError, type MasterInfo } from '../../ocr/image/types.js';
 import * as repo from './batches.repository.js';
-import { sha256File } from './temp-files.js';
+import { sha256File } from '../core/hash.js';
 import { insertAfter } from './page-order.js';
 
 /** Which selection a file was chosen in and its place there; null position = place it by its name. */

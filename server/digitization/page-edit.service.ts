@@ -20,7 +20,7 @@ import * as editRepo from './page-edit.repository.js';
 import * as pagesRepo from './pages.repository.js';
 import { pageView } from './digitization.service.js';
 import { CONTENT_TYPE, EXT } from './ingest.service.js';
-import { sha256File } from './temp-files.js';
+import { sha256File } from '../core/hash.js';
 
 export interface PageEditHooks {
   /** A page's pyramid will be re-rendered under the same key: drop any local copy of the old one. */

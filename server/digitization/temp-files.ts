@@ -1,15 +1,9 @@
-/** Local copies of stored objects for code that needs a path (sharp, tesseract), and SHA-256 of files, all streamed. */
+/** Local copies of stored objects for code that needs a path (sharp, tesseract), streamed. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../../storage/blob-store.js';
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
-}
 
 /** Runs fn with a local temp copy of the object, removed afterwards whatever happens. */
 export async function withLocalCopy<T>(blobs: BlobStore, key: string, tmpDir: string, fn: (file: string) => Promise<T>): Promise<T> {

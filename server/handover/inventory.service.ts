@@ -10,7 +10,8 @@ import { ERRORS } from '../core/errors.js';
 import type { Actor } from '../core/actor.js';
 import type { UploadedFile } from '../core/upload.js';
 import { readTable } from '../spreadsheet/read-table.js';
-import { capWarnings, contentHash } from '../spreadsheet/import-kernel.js';
+import { capWarnings } from '../spreadsheet/import-kernel.js';
+import { sha256File } from '../core/hash.js';
 import { MAX_PROBLEMS_SHOWN } from '../spreadsheet/problems.js';
 import { vnToday, yearOf } from '../core/time/index.js';
 import { lockedVisibleHandover, requireStatus, visibleHandover } from './handover.guards.js';
@@ -58,7 +59,7 @@ export function inventoryUseCases(deps: Deps) {
     async importInventory(actor: Actor, id: number, file: UploadedFile) {
       const h = await visibleHandover(deps, actor, id);
       requireStatus(h, ['draft'], 'nhập mục lục hồ sơ');
-      const sha256 = await contentHash(file.path);
+      const sha256 = await sha256File(file.path);
       if (h.sourceSha256 === sha256) {
         const { summary } = await toHandover(deps, h);
         return { imported: summary.files, unchanged: true, warnings: [] as Problem[], summary };
@@ -107,7 +108,7 @@ export function inventoryUseCases(deps: Deps) {
     async importRegister(actor: Actor, agencyId: number, file: UploadedFile, opts: { preview?: boolean } = {}) {
       if (actor.role === 'agency' && actor.agencyId !== agencyId) throw ERRORS.notFound('cơ quan');
       if (!(await findAgency(deps.db, agencyId))) throw ERRORS.notFound('cơ quan');
-      const sha256 = await contentHash(file.path);
+      const sha256 = await sha256File(file.path);
       const last = await lastRegisterImport(deps.db, agencyId);
       if (last && last.sha256 === sha256 && last.rows === (await countRegisterRecords(deps.db, agencyId))) {
         return { imported: last.rows, unchanged: true, warnings: [] as Problem[] };

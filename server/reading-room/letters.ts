@@ -4,9 +4,10 @@
  * row is committed; when the row fails the object is deleted at once, so no orphan remains.
  */
 import fs from 'node:fs';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { UploadedFile } from '../core/upload.js';
+import { sha256File } from '../core/hash.js';
 import { READING_ERRORS } from '../core/errors-reading.js';
 import { sniff } from '../../ocr/image/sniff.js';
 
@@ -25,11 +26,6 @@ async function head(path: string): Promise<Buffer> {
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of fs.createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 export async function checkLetter(deps: Pick<Deps, 'config'>, file: UploadedFile): Promise<string> {
   if (file.size === 0) throw READING_ERRORS.letterEmpty();
@@ -44,7 +40,7 @@ export async function checkLetter(deps: Pick<Deps, 'config'>, file: UploadedFile
 export async function withStoredLetter<T>(deps: Pick<Deps, 'config' | 'blobs' | 'log'>, file: UploadedFile,
   commit: (letter: StoredLetter) => Promise<T>): Promise<T> {
   const contentType = await checkLetter(deps, file);
-  const sha256 = await sha256Of(file.path);
+  const sha256 = await sha256File(file.path);
   const key = `letters/${randomUUID()}.${EXT[contentType]}`;
   await deps.blobs.put(key, fs.createReadStream(file.path), { size: file.size, contentType, metadata: { sha256 } });
   try {

@@ -4,8 +4,6 @@
  * when the file has no problem at all, save everything in one transaction. Each import declares its columns, how a
  * row becomes a record, and how the records are saved.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Db, Queryable } from '../db/db.js';
 import { viNumber } from '../core/numbers.js';
 import { cellText, type Cell, type Parsed } from './cells.js';
@@ -167,11 +165,6 @@ export function repeatedKeys<R>(rows: readonly R[], rowOf: (r: R) => number, key
 }
 
 /** SHA-256 of the uploaded bytes: the same file twice is recognised without reading it as a table. */
-export async function contentHash(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** Import warnings beyond the first MAX_PROBLEMS_SHOWN are counted in one closing warning. */
 export function capWarnings(warnings: ImportProblem[]): ImportProblem[] {
