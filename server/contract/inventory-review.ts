@@ -34,9 +34,13 @@ export const ReviewColumn = z.object({
   header: z.string().nullable(),
 });
 
+const ReviewFonds = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
 export const InventoryReview = z.object({
   fileId: z.number(),
   agencyId: z.number(),
+  /** Where the import puts the rows: the fonds of the scanned file; null when the file is in no fonds (import refused). */
+  fonds: ReviewFonds.nullable(),
   pages: z.array(z.object({ pageId: z.number(), seq: z.number(), width: z.number(), height: z.number() })),
   columns: z.array(ReviewColumn),
   /** Printed headers that map to no inventory column (not imported). */
@@ -47,11 +51,17 @@ export const InventoryReview = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   importedAt: Timestamp.nullable(),
+  /** How many files of the fonds the last import of this draft made. */
+  importedRows: z.number().nullable(),
 });
 
 export const InventoryReviewImport = z.object({
   imported: z.number(),
   unchanged: z.boolean(),
+  /** This review's earlier files of the fonds that the import replaced. */
+  replaced: z.number(),
+  /** The fonds that received the rows. */
+  fonds: ReviewFonds,
   warnings: z.array(Problem),
   preview: z.literal(true).optional(),
 });

@@ -3,10 +3,11 @@
  * (ocr/tables). Printed headers are mapped to the inventory import's columns by the same aliases
  * (server/handover/inventory/columns.ts), folded like the import does (tone marks, case, punctuation) and
  * also without spaces, since OCR drops the space of "Số TT" now and then. Rows continue across pages: a
- * page whose table starts without a header row uses the previous page's columns, and a first row without a
- * Số TT continues the last row of the previous page. Dates and sheet counts are read with the import's
- * parsers. Nothing is imported here: each value keeps its cell box and confidence so staff can check it
- * beside the image (review and import are not built yet).
+ * page whose table starts without a header row uses the previous page's columns, and the page's first filled
+ * row without a Số TT continues the last row of the previous page (ruled rows left blank above it, under a
+ * repeated header, do not break the continuation). Dates and sheet counts are read with the import's parsers.
+ * Nothing is imported here: each value keeps its cell box and confidence so staff can check it beside the
+ * image (inventory-review.service.ts makes the draft, inventory-review-import.ts imports it).
  */
 import type { OcrPageResult, OcrTable } from '../../ocr/engine/types.js';
 import { FIELDS, type FieldKey } from '../handover/inventory/columns.js';
@@ -83,6 +84,7 @@ export function extractInventoryRows(pages: OcrPageResult[]): InventoryExtractio
         first = 1;
       }
       if (!columns || columns.length !== table.cols) continue; // no header seen yet, or a different table
+      let firstFilled = true;
       for (let r = first; r < grid.length; r++) {
         const cells: InventoryRowProposal['cells'] = {};
         grid[r].forEach((cell, c) => {
@@ -92,7 +94,8 @@ export function extractInventoryRows(pages: OcrPageResult[]): InventoryExtractio
         const filled = Object.values(cells).some((cs) => cs!.some((x) => x.text));
         if (!filled) continue;
         const last = rows[rows.length - 1];
-        const continues = r === first && pageIndex > 0 && last && last.page === pageIndex - 1 && !cells.rowNo?.[0]?.text;
+        const continues = firstFilled && pageIndex > 0 && last && last.page === pageIndex - 1 && !cells.rowNo?.[0]?.text;
+        firstFilled = false;
         if (continues) {
           for (const [field, cs] of Object.entries(cells) as [FieldKey, ExtractedCell[]][]) (last.cells[field] ??= []).push(...cs);
           read(last);

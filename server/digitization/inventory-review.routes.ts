@@ -25,7 +25,7 @@ export function inventoryReviewRoutes(s: { inventoryReview: InventoryReviewServi
     }),
     defineRoute({
       method: 'post', path: `${base}/import`, response: InventoryReviewImport, tag: 'digitization', access: STAFF, params: IdParams, body: ImportBody,
-      summary: 'Nhập các dòng đã duyệt làm danh sách hồ sơ của cơ quan (như tải tệp lên; preview: chỉ kiểm tra)',
+      summary: 'Nhập các dòng đã duyệt làm hồ sơ của phông chứa hồ sơ mục lục (kiểm tra như tải tệp mục lục; preview: chỉ kiểm tra)',
       handler: ({ scope, actor, params, body }) => r.import(scope, actor, params.id, body),
     }),
   ];

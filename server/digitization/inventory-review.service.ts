@@ -1,34 +1,26 @@
 /**
  * "Số hóa mục lục" (issue 14): the inventory rows read from a digitised file's scanned inventory pages become a
- * review draft; staff correct cells beside the image and mark every row seen; then the rows are imported as the
- * agency's current-archive register through the very import a spreadsheet upload takes (importRegister: the
- * import kernel's reader, the inventory row and file checks, all-or-nothing, the same file twice is a no-op).
- * The draft is handed over as the CSV a person would have typed from the page, so there is no second validator:
- * whatever a spreadsheet of these rows would be refused for, the draft is refused for, with the same problems.
+ * review draft; staff correct cells beside the image and mark every row seen; then the rows are imported as record
+ * files of the scanned file's fonds (inventory-review-import.ts: the inventory import's reader and checks, plus the
+ * fonds' duplicates, all-or-nothing, the same content twice is a no-op).
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
-import { AppError, badRequest, conflict, unprocessable } from '../core/app-error.js';
 import { ERRORS } from '../core/errors.js';
 import type { Actor } from '../core/actor.js';
 import type { Scope } from '../core/scope.js';
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
-import { inventoryUseCases } from '../handover/inventory.service.js';
 import { FIELDS, type FieldKey } from '../handover/inventory/columns.js';
-import type { Problem } from '../contract/common.js';
 import { fileMetadata } from './metadata.repository.js';
 import { pagesOcr } from './pages.repository.js';
 import { extractInventoryRows, type ExtractedCell } from './inventory-extract.js';
+import { createReviewImport } from './inventory-review-import.js';
 import * as repo from './inventory-review.repository.js';
 
 /** Below this mean word confidence a cell is highlighted; the table OCR re-reads cells under the same 70. */
 export const LOW_CONFIDENCE = 70;
 
-/** The register's columns (server/handover/inventory/columns.ts, mode register) always offered, printed or not. */
+/** The inventory import's columns (server/handover/inventory/columns.ts, mode register) always offered, printed or not. */
 const ALWAYS: FieldKey[] = ['rowNo', 'fileNotation', 'title', 'retention', 'sheets', 'boxNo', 'accessLevel', 'notes'];
 
 const Seq = z.number('Số trang phải là số nguyên từ 1').int('Số trang phải là số nguyên từ 1').min(1, 'Số trang phải là số nguyên từ 1');
@@ -39,16 +31,6 @@ export const EditBody = z.strictObject({
   reviewed: z.array(z.strictObject({ n: RowNo, reviewed: z.boolean() })).max(20_000).optional(),
 });
 export const ImportBody = z.strictObject({ preview: z.boolean().optional() });
-
-const errors = {
-  noDraft: () => new AppError('INVENTORY_REVIEW_NOT_FOUND', 'Hồ sơ chưa có bản duyệt mục lục; hãy trích dòng mục lục từ các trang trước.', 404),
-  noPages: () => badRequest('INVENTORY_REVIEW_NO_PAGES', 'Không có trang nào trong khoảng trang đã chọn.'),
-  ocrPending: (seqs: number[]) => conflict('INVENTORY_REVIEW_OCR_PENDING', `Trang ${seqs.join(', ')} chưa nhận dạng xong (OCR); hãy chờ rồi trích lại.`),
-  noTable: () => unprocessable('INVENTORY_REVIEW_NO_TABLE', 'Không tìm thấy bảng mục lục có dòng tiêu đề (Số TT, Tiêu đề hồ sơ, Số tờ…) trên các trang đã chọn.'),
-  badRow: (n: number) => badRequest('INVENTORY_REVIEW_ROW_UNKNOWN', `Bản duyệt không có dòng ${n}.`),
-  badField: (f: string) => badRequest('INVENTORY_REVIEW_COLUMN_UNKNOWN', `Bản duyệt không có cột "${f}".`),
-  unseen: (n: number) => conflict('INVENTORY_REVIEW_UNSEEN', `Còn ${n} dòng chưa được đánh dấu đã xem; chỉ nhập khi mọi dòng đã được cán bộ đối chiếu với ảnh.`),
-};
 
 const label = (f: FieldKey) => FIELDS.find((x) => x.key === f)!.label;
 
@@ -66,29 +48,18 @@ function problemOf(p: string): repo.DraftProblem {
   return { field: at > 0 ? (PROBLEM_FIELD[p.slice(0, at)] ?? null) : null, message: p };
 }
 
-/** The CSV a person would type from the reviewed rows: every field quoted, so commas and line breaks stay in their cell. */
-function toCsv(columns: repo.DraftColumn[], rows: repo.DraftRow[]): string {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const lines = [columns.map((c) => q(c.label)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => q(r.cells[c.field]?.text ?? '')).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The generated CSV has its header on line 1, so its line r is the draft's row r − 1. */
-const toDraftRows = (ps: Problem[]) => ps.map((p) => ({ ...p, row: p.row === null || p.row < 2 ? null : p.row - 1 }));
-
 export function createInventoryReview(deps: Deps) {
-  const inventory = inventoryUseCases(deps);
+  const importReview = createReviewImport(deps);
 
-  async function requireFile(scope: Scope, fileId: number): Promise<number> {
+  async function requireFile(scope: Scope, fileId: number): Promise<repo.ScannedFile> {
     if (!(await fileMetadata(deps.db, scope, fileId))) throw ERRORS.notFound('hồ sơ');
-    return (await repo.fileAgency(deps.db, fileId))!;
+    return (await repo.scannedFile(deps.db, fileId))!;
   }
 
-  async function view(fileId: number, agencyId: number, d: repo.Draft) {
+  async function view(fileId: number, file: repo.ScannedFile, d: repo.Draft) {
     const pages = (await repo.filePages(deps.db, fileId)).filter((p) => d.pageIds.includes(p.id));
     return {
-      fileId, agencyId,
+      fileId, agencyId: file.agencyId, fonds: file.fonds,
       pages: pages.map(({ id, seq, width, height }) => ({ pageId: id, seq, width, height })),
       columns: d.columns.columns,
       unmappedHeaders: d.columns.unmapped,
@@ -98,21 +69,21 @@ export function createInventoryReview(deps: Deps) {
       })),
       unreviewed: d.rows.filter((r) => !r.reviewed).length,
       lowConfidenceThreshold: LOW_CONFIDENCE,
-      createdAt: d.createdAt, updatedAt: d.updatedAt, importedAt: d.importedAt,
+      createdAt: d.createdAt, updatedAt: d.updatedAt, importedAt: d.importedAt, importedRows: d.importedAt ? d.importedRows : null,
     };
   }
 
   /** Reads the rows of the chosen pages (all of the file's by default) into a new draft. */
   async function extract(scope: Scope, actor: Actor, fileId: number, input: z.infer<typeof ExtractBody>) {
-    const agencyId = await requireFile(scope, fileId);
+    const file = await requireFile(scope, fileId);
     const pages = (await repo.filePages(deps.db, fileId)).filter((p) => p.seq >= (input.fromSeq ?? 1) && p.seq <= (input.toSeq ?? Infinity));
-    if (!pages.length) throw errors.noPages();
+    if (!pages.length) throw ERRORS.inventoryReviewNoPages();
     const pending = pages.filter((p) => p.ocrStatus !== 'done');
-    if (pending.length) throw errors.ocrPending(pending.map((p) => p.seq));
+    if (pending.length) throw ERRORS.inventoryReviewOcrPending(pending.map((p) => p.seq));
     const ocr = await pagesOcr(deps.db, pages.map((p) => p.id));
     const pageIds = pages.map((p) => p.id);
     const found = extractInventoryRows(pageIds.map((id) => ocr.get(id)!));
-    if (!found.rows.length) throw errors.noTable();
+    if (!found.rows.length) throw ERRORS.inventoryReviewNoTable();
     const printed = new Set(found.columns.map((c) => c.field).filter((f): f is FieldKey => f !== null));
     const dates: FieldKey[] = printed.has('startDate') || printed.has('endDate') ? ['startDate', 'endDate'] : ['dateRange'];
     const wanted = new Set<FieldKey>([...ALWAYS, ...dates, ...printed]);
@@ -128,26 +99,26 @@ export function createInventoryReview(deps: Deps) {
       await repo.saveNewDraft(tx, { fileId, pageIds, columns: { columns, unmapped: found.columns.filter((c) => !c.field && c.header).map((c) => c.header) }, rows, by: actor.id, at });
       await recordEvent(tx, actor, { entityType: 'record_file', entityId: fileId, action: 'inventory_review.extracted', data: { pages: pageIds.length, rows: rows.length }, at });
     });
-    return view(fileId, agencyId, (await repo.findDraft(deps.db, fileId))!);
+    return view(fileId, file, (await repo.findDraft(deps.db, fileId))!);
   }
 
   async function get(scope: Scope, fileId: number) {
-    const agencyId = await requireFile(scope, fileId);
+    const file = await requireFile(scope, fileId);
     const d = await repo.findDraft(deps.db, fileId);
-    if (!d) throw errors.noDraft();
-    return view(fileId, agencyId, d);
+    if (!d) throw ERRORS.inventoryReviewNotFound();
+    return view(fileId, file, d);
   }
 
   /** Cell texts and "seen" marks; all or nothing (an unknown row or column changes nothing). */
   async function edit(scope: Scope, fileId: number, input: z.infer<typeof EditBody>) {
-    const agencyId = await requireFile(scope, fileId);
+    const file = await requireFile(scope, fileId);
     const d = await deps.db.transaction(async (tx) => {
       const d = await repo.findDraft(tx, fileId, { lock: true });
-      if (!d) throw errors.noDraft();
+      if (!d) throw ERRORS.inventoryReviewNotFound();
       const fields = new Set(d.columns.columns.map((c) => c.field));
-      const row = (n: number) => d.rows[n - 1] ?? (() => { throw errors.badRow(n); })();
+      const row = (n: number) => d.rows[n - 1] ?? (() => { throw ERRORS.inventoryReviewRowUnknown(n); })();
       for (const e of input.cells ?? []) {
-        if (!fields.has(e.field)) throw errors.badField(e.field);
+        if (!fields.has(e.field)) throw ERRORS.inventoryReviewColumnUnknown(e.field);
         const c = row(e.n).cells[e.field];
         c.text = e.text;
         c.edited = e.text !== (c.ocr ?? '');
@@ -158,44 +129,12 @@ export function createInventoryReview(deps: Deps) {
       await repo.saveRows(tx, fileId, d.rows, deps.clock());
       return (await repo.findDraft(tx, fileId))!;
     });
-    return view(fileId, agencyId, d);
+    return view(fileId, file, d);
   }
 
-  /**
-   * The reviewed rows become the agency's register (replacing the previous one, as an upload does). Only when every
-   * row is marked seen; a preview runs every check and saves nothing, seen or not.
-   */
+  /** The reviewed rows become files of the scanned file's fonds (inventory-review-import.ts). */
   async function importDraft(scope: Scope, actor: Actor, fileId: number, input: z.infer<typeof ImportBody>) {
-    const agencyId = await requireFile(scope, fileId);
-    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'kho-inventory-review-'));
-    try {
-      return await deps.db.transaction(async (tx) => {
-        const d = await repo.findDraft(tx, fileId, { lock: !input.preview });
-        if (!d) throw errors.noDraft();
-        const unseen = d.rows.filter((r) => !r.reviewed).length;
-        if (unseen && !input.preview) throw errors.unseen(unseen);
-        const file = path.join(dir, `muc-luc-ho-so-${fileId}.csv`);
-        const csv = toCsv(d.columns.columns, d.rows);
-        await fs.promises.writeFile(file, csv);
-        let result;
-        try {
-          result = await inventory.importRegister(actor, agencyId, { path: file, originalName: `muc-luc-so-hoa-ho-so-${fileId}.csv`, size: Buffer.byteLength(csv) }, { preview: input.preview });
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'INVENTORY_INVALID') throw err;
-          const det = err.details as { problems: Problem[]; warnings: Problem[]; problemCount: number };
-          throw new AppError(err.code, `Bản mục lục có ${det.problemCount} lỗi; chưa có dữ liệu nào được lưu. Hãy sửa các ô được nêu rồi nhập lại.`, err.status,
-            { problems: toDraftRows(det.problems), warnings: toDraftRows(det.warnings), problemCount: det.problemCount });
-        }
-        if (!input.preview && !result.unchanged) {
-          const at = deps.clock();
-          await repo.markImported(tx, fileId, result.imported, at);
-          await recordEvent(tx, actor, { entityType: 'record_file', entityId: fileId, action: 'inventory_review.imported', data: { agencyId, rows: result.imported, sha256: crypto.createHash('sha256').update(csv).digest('hex') }, at });
-        }
-        return { ...result, warnings: toDraftRows(result.warnings) };
-      });
-    } finally {
-      await fs.promises.rm(dir, { recursive: true, force: true });
-    }
+    return importReview(actor, fileId, await requireFile(scope, fileId), input);
   }
 
   return { extract, get, edit, import: importDraft };

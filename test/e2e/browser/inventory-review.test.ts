@@ -2,7 +2,9 @@
  * "Số hóa mục lục" in the browser (issue 14): a fixture inventory page is scanned into a file and OCR'd; staff open
  * the review from the file page, extract the rows, see a cell's box on the image, fill the columns the page does
  * not print, type a bad sheet count (the import's problems table names row and column, nothing is stored), fix it,
- * edit a cell, mark every row seen and import. The agency's register then holds the rows with the edited cell.
+ * edit cells, mark every row seen and import. The rows are then files of the scanned file's fonds (named on the page
+ * before the import) with the edited cells, the agency's register is untouched, and the page's link leads to the
+ * fonds' file list, which shows the edited title.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,12 +21,14 @@ describe('inventory review in the browser', () => {
   let env: BrowserEnv;
   let fileId: number;
   let agencyId: number;
+  let fondsId: number;
 
   beforeAll(async () => {
     env = await openBrowser({ jobs: true });
     const a = await archive(env.t, [{ notation: 'ML-02', title: 'Mục lục hồ sơ phông UBND huyện Văn Lâm' }]);
     [fileId] = a.fileIds;
     agencyId = a.agencyId;
+    fondsId = a.fondsId;
     await createUser(env.t, 'soha.lan', 'archivist');
     const staff = await env.t.as('archivist');
     const r = await uploadScans(staff, await batch(staff, fileId), [{ name: 'muc-luc.png', data: fs.readFileSync(path.join(FIXTURE, 'page-01.png')) }]);
@@ -35,7 +39,7 @@ describe('inventory review in the browser', () => {
     await env?.close();
   });
 
-  it('when staff review the extracted rows, fix a bad cell and mark every row seen, then the rows are imported as the register', async () => {
+  it('when staff review the extracted rows, fix a bad cell and mark every row seen, then the rows are imported as files of the fonds', async () => {
     const { page, base } = env;
     await login(page, base, 'soha.lan', PASSWORD);
     await page.goto(`${base}/digitization/files/${fileId}`);
@@ -46,6 +50,9 @@ describe('inventory review in the browser', () => {
     expect(await table.locator('tbody tr').count()).toBe(20);
     const cell = (n: number, column: string) => page.getByLabel(`${column}, dòng ${n}`, { exact: true });
     expect(await cell(4, 'Tiêu đề hồ sơ').inputValue()).toBe(truth.rows[3][1]);
+    // Where the rows will go: the scanned file's fonds, by code and name.
+    const [fonds] = await env.t.db.query<{ code: string; name: string }>(`SELECT code, name FROM fonds WHERE id = $1`, [fondsId]);
+    expect(await page.getByTestId('review-target').innerText()).toContain(`${fonds.code} — ${fonds.name}`);
 
     // Selecting a cell draws its box on the page image.
     expect(await page.getByTestId('selected-box').count()).toBe(0);
@@ -86,26 +93,43 @@ describe('inventory review in the browser', () => {
     await cell(2, 'Ghi chú').fill('Bản chính, thiếu tờ bìa');
     await cell(2, 'Ghi chú').press('Enter');
     await expect.poll(() => table.locator('tr[data-row="2"] td[data-field=notes]').getAttribute('data-edited')).toBe('true');
+    const editedTitle = 'Tập công văn về việc thực hiện cơ chế một cửa liên thông';
+    await cell(2, 'Tiêu đề hồ sơ').fill(editedTitle);
+    await cell(2, 'Tiêu đề hồ sơ').press('Enter');
+    await expect.poll(() => table.locator('tr[data-row="2"] td[data-field=title]').getAttribute('data-edited')).toBe('true');
 
     // Nothing is imported that staff did not see: the button waits for every row's mark.
-    const importButton = page.getByRole('button', { name: 'Nhập làm danh sách hồ sơ của cơ quan' });
+    const importButton = page.getByRole('button', { name: `Nhập vào phông ${fonds.code}`, exact: true });
     expect(await importButton.isDisabled()).toBe(true);
     for (let n = 1; n <= 20; n++) {
       const box = page.getByLabel(`Đã xem dòng ${n}`, { exact: true });
       await box.click(); // controlled by the saved draft: it turns checked when the server answers
       await expect.poll(() => table.locator(`tr[data-row="${n}"]`).getAttribute('data-reviewed')).toBe('true');
     }
-    expect(await env.t.db.query(`SELECT 1 FROM record_files WHERE agency_id = $1 AND handover_id IS NULL`, [agencyId])).toEqual([]);
+    expect(await env.t.db.query(`SELECT 1 FROM record_files WHERE fonds_id = $1 AND id <> $2`, [fondsId, fileId])).toEqual([]);
     await importButton.click();
-    await expect.poll(() => page.getByTestId('import-result').innerText().catch(() => '')).toBe('Đã nhập 20 hồ sơ vào danh sách hồ sơ của cơ quan.');
+    await expect.poll(() => page.getByTestId('import-result').innerText().catch(() => ''))
+      .toContain(`Đã nhập 20 hồ sơ vào phông ${fonds.code} — ${fonds.name}.`);
     await shot(page, T, '03-imported');
 
-    const stored = await env.t.db.query<{ rowNo: number; notes: string | null; sheets: number; retention: string; accessLevel: string }>(
-      `SELECT row_no AS "rowNo", notes, sheets, retention, access_level AS "accessLevel" FROM record_files WHERE agency_id = $1 AND handover_id IS NULL ORDER BY row_no`, [agencyId],
+    const stored = await env.t.db.query<{ rowNo: number; title: string; notes: string | null; sheets: number; retention: string; accessLevel: string; fondsId: number }>(
+      `SELECT row_no AS "rowNo", title, notes, sheets, retention, access_level AS "accessLevel", fonds_id AS "fondsId"
+         FROM record_files WHERE inventory_review_file_id = $1 ORDER BY row_no`, [fileId],
     );
     expect(stored).toHaveLength(20);
-    expect(stored[1]).toMatchObject({ rowNo: 2, notes: 'Bản chính, thiếu tờ bìa', retention: 'Vĩnh viễn', accessLevel: 'unrestricted' });
+    expect(stored.every((f) => f.fondsId === fondsId)).toBe(true);
+    expect(stored[1]).toMatchObject({ rowNo: 2, title: editedTitle, notes: 'Bản chính, thiếu tờ bìa', retention: 'Vĩnh viễn', accessLevel: 'unrestricted' });
     expect(stored[2].sheets).toBe(99);
+    // The agency's current-archive register is not where the rows went.
+    expect(await env.t.db.query(`SELECT 1 FROM record_files WHERE agency_id = $1 AND handover_id IS NULL AND received_at IS NULL`, [agencyId])).toEqual([]);
+
+    // The link opens the fonds' file list (the finding aids) directly, which lists the edited title.
+    await page.getByRole('link', { name: 'Xem danh sách hồ sơ của phông' }).first().click();
+    const files = page.getByTestId('finding-files');
+    await files.waitFor({ timeout: 30_000 });
+    await expect.poll(() => files.innerText()).toContain(editedTitle);
+    expect(await files.innerText()).toContain('ML02-2');
+    await shot(page, T, '04-fonds-files');
     expect(env.pageErrors).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ function PageImage({ draft, pageId, selected }: { draft: InventoryReviewView; pa
 /**
  * "Số hóa mục lục": rows read from the file's scanned inventory pages beside the image. Selecting a cell draws its box
  * on the page; low-confidence cells are red; a cell is saved when it loses focus; every row must be marked seen
- * before the import, which shows the import's own problems table (row, column, message) when it refuses.
+ * before the import, which shows the import's own problems table (row, column, message) when it refuses. The rows go
+ * to the scanned file's fonds, named above the table; after the import the page links to that fonds' file list.
  */
 export function InventoryReviewPage({ id }: { id: number }) {
   const loaded = useAsync(() => inventoryReviewApi.get(id).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), [id]);
@@ -132,12 +133,19 @@ export function InventoryReviewPage({ id }: { id: number }) {
     const cells = d.rows.filter((r) => !r.cells[fill.field].text.trim()).map((r) => ({ n: r.n, field: fill.field, text: fill.value }));
     if (cells.length) void save({ cells });
   };
+  // The finding aids are the fonds' file list (fonds → inventories → files).
+  const fondsLink = (fondsId: number) => (
+    <Link to={`/reading-room/finding-aids?fondsId=${fondsId}`} title={t.fondsFilesHint}>{t.fondsFiles}</Link>
+  );
   const shownPage = pageId ?? d.rows[selected ? selected.n - 1 : 0]?.pageId ?? d.pages[0]?.pageId;
 
   return (
     <div className="page">
       <h1>{t.title}</h1>
       <p>{t.intro} <Link to={`/digitization/files/${id}`}>{t.back}</Link></p>
+      {d.fonds
+        ? <p data-testid="review-target">{t.target} <strong>{d.fonds.code} — {d.fonds.name}</strong></p>
+        : <p className="alert alert-warn" role="alert" data-testid="review-target">{t.noFonds}</p>}
       {header}
       {d.unmappedHeaders.length > 0 && <p className="hint">{t.unmapped(d.unmappedHeaders.join(', '))}</p>}
       <ErrorMessage error={action.error} />
@@ -203,12 +211,14 @@ export function InventoryReviewPage({ id }: { id: number }) {
           </Section>
           <p>
             <button type="button" onClick={() => runImport(true)} disabled={action.busy}>{t.check}</button>{' '}
-            <button type="button" onClick={() => runImport(false)} disabled={action.busy || d.unreviewed > 0} title={d.unreviewed ? t.importBlocked : undefined}>{t.import}</button>
+            <button type="button" onClick={() => runImport(false)} disabled={action.busy || d.unreviewed > 0 || !d.fonds} title={d.unreviewed ? t.importBlocked : undefined}>{t.import}{d.fonds ? ` ${d.fonds.code}` : ''}</button>
             {d.importedAt && <> · {t.importedAt} {dateTime(d.importedAt)}</>}
+            {d.importedAt && d.fonds && !(result && !result.preview) && <> · {fondsLink(d.fonds.id)}</>}
           </p>
           {result && (
             <p role="status" data-testid="import-result">
-              {result.preview ? t.checked(result.imported) : result.unchanged ? t.unchanged(result.imported) : t.imported(result.imported)}
+              {result.preview ? t.checked(result.imported) : result.unchanged ? t.unchanged(result.imported) : t.imported(result.imported, `${result.fonds.code} — ${result.fonds.name}`)}
+              {!result.preview && <> {fondsLink(result.fonds.id)}</>}
             </p>
           )}
           <ProblemsTable problems={problems.problems} title={t.problemsTitle} tone="error" testId="import-problems" />

@@ -6,7 +6,7 @@ import { date, yearSpan } from '../../format.js';
 import type { FindingFile } from '../../types/reading-room.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Empty, Loading, Pagination, Section } from '../../components/ui.js';
-import { Link } from '../../router.js';
+import { Link, useSearch } from '../../router.js';
 
 const t = vi.rr;
 const LIMIT = 50;
@@ -20,7 +20,8 @@ function dates(f: FindingFile) {
 export function FindingAidsPage() {
   const { user } = useSession();
   const reader = user.role === 'researcher';
-  const [fondsId, setFondsId] = useState<number | null>(null);
+  const linkedFonds = Number(useSearch().get('fondsId'));
+  const [fondsId, setFondsId] = useState<number | null>(Number.isInteger(linkedFonds) && linkedFonds > 0 ? linkedFonds : null);
   const [catalog, setCatalog] = useState<string | undefined>(undefined);
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
