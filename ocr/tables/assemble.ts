@@ -7,6 +7,7 @@
  */
 import type { OcrLine, OcrPageResult, OcrTable, OcrTableCell, OcrWord } from '../engine/types.js';
 import { paragraphs } from '../export/structure.js';
+import { correctColumns, splitWord } from './columns.js';
 import { bandOf, toGrid, toImage, type Grid } from './grid.js';
 
 type Box = [number, number, number, number];
@@ -95,11 +96,12 @@ export function assembleTable(
   };
 
   emitProse(before);
+  const cellWords = correctColumns(grid.cells, grid.cells.map((_, id) => cleanCell(cellLines(inCell[id]))));
   const cellTexts: string[] = [];
   const cells: OcrTableCell[] = grid.cells.map((g, id) => {
     const first = lines.length;
     const texts: string[] = [];
-    for (const ws of cleanCell(cellLines(inCell[id]))) {
+    for (const ws of cellWords[id]) {
       emit(ws);
       texts.push(ws.map((w) => w.t).join(' '));
     }
@@ -122,11 +124,19 @@ export function assembleTable(
   return { ...page, text: textParas.join('\n\n'), words, lines, confidence, tables: [table] };
 }
 
-const PUNCT_ONLY = /^[^\p{L}\p{N}]+$/u;
+// Modifier letters (ˆ, ˉ) are marks the engine found without a letter under them: dust too.
+const PUNCT_ONLY = /^(?:[^\p{L}\p{N}]|\p{Lm})+$/u;
 const DASH = /^[-–—]$/u;
 const LEADING_DEBRIS = /^[.,:;'`"ˆ^_~‘’“”„-]+(?=[\p{L}\p{N}])/u;
 const TRAILING_DEBRIS = /(?<=[\p{L}\p{N}])[,:;'`"‘’“”]+$/u;
 const TRAILING_DOT_ON_NUMBER = /(?<=\d)\.+$/u;
+/** A full stop closing a plain word ("tờ."): cells are labels, not sentences; "v.v." keeps its dots. */
+const TRAILING_DOT_ON_WORD = /^([^.]*\p{Ll}{2})\.$/u;
+/** Punctuation glued between a word and the next ("các,dịch", "quyết.29"): a lost space. */
+const GLUED = /^(.*\p{Ll}{2})(?:,|\.(?=[\p{Lu}\d]))(?=[\p{L}\p{N}])(.+)$/u;
+/** A range dash glued to one date only ("02/2021- 09/2021"): the other side had a space, so this one did. */
+const DASH_AFTER = /^(.*\d)([-–])$/u;
+const DASH_BEFORE = /^([-–])(\d.*)$/u;
 
 /**
  * Dust and paper grain read as punctuation is the commonest error left in cells ("137,", "- 2016", "Vĩnh .
@@ -154,8 +164,21 @@ export function cleanCell(lines: OcrWord[][]): OcrWord[][] {
     last.w = { ...last.w, t: last.w.t.replace(TRAILING_DEBRIS, '').replace(TRAILING_DOT_ON_NUMBER, '') };
   }
   const out: OcrWord[][] = lines.map(() => []);
-  for (const { w, li } of keep) out[li].push(w);
+  keep.forEach(({ w, li }, i) => out[li].push(...unglue(w, keep[i - 1]?.w, keep[i + 1]?.w, i === keep.length - 1)));
   return out.filter((ws) => ws.length);
+}
+
+/** One word as the word(s) it was printed as: lost spaces put back, a cell-closing full stop dropped. */
+function unglue(w: OcrWord, prev: OcrWord | undefined, next: OcrWord | undefined, last: boolean): OcrWord[] {
+  const dot = last ? TRAILING_DOT_ON_WORD.exec(w.t) : null;
+  if (dot) return [{ ...w, t: dot[1] }];
+  const glued = GLUED.exec(w.t);
+  if (glued) return splitWord(w, [glued[1], glued[2]]).flatMap((p, k) => (k ? unglue(p, undefined, next, last) : [p]));
+  const after = DASH_AFTER.exec(w.t);
+  if (after && next && /^\d/u.test(next.t)) return splitWord(w, [after[1], after[2]]);
+  const before = DASH_BEFORE.exec(w.t);
+  if (before && prev && /\d$/u.test(prev.t)) return splitWord(w, [before[1], before[2]]);
+  return [w];
 }
 
 function slashes(w: OcrWord): OcrWord {
