@@ -113,6 +113,17 @@ export const ConfigSchema = z.object({
   ARCHIVE_AIP_LOCK_MODE: z.enum(['GOVERNANCE', 'COMPLIANCE']).default('COMPLIANCE'),
   /** Folder with the official XSDs (mets.xsd, premis.xsd, ead3.xsd, …) copied into each AIP's schemas/; unset = none. */
   ARCHIVE_SCHEMAS_DIR: z.string().min(1).optional(),
+  // Digital deposit (server/deposit): limits of one SIP, every one refused clearly before anything is stored.
+  /** Largest ZIP accepted, in MB. */
+  DEPOSIT_MAX_MB: z.coerce.number().positive().max(4096).default(200),
+  /** Most entries (files and folders) in one package. */
+  DEPOSIT_MAX_ENTRIES: z.coerce.number().int().positive().max(100_000).default(2000),
+  /** Most bytes all entries may unpack to, in MB. */
+  DEPOSIT_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(16_384).default(1024),
+  /** Highest uncompressed:compressed ratio of one entry (a zip bomb's is in the thousands). */
+  DEPOSIT_MAX_RATIO: z.coerce.number().positive().max(10_000).default(100),
+  /** Most pages in one deposited PDF. */
+  DEPOSIT_MAX_PDF_PAGES: z.coerce.number().int().positive().max(100_000).default(2000),
   /** OAI-PMH: records per page before a resumption token; repository identifier (a domain name) and contact. */
   OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   OAI_REPOSITORY_ID: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/, 'tên miền, ví dụ luutru.hungyen.gov.vn').default('kho-luu-tru.local'),

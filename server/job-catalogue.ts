@@ -10,8 +10,9 @@ import { proposalJobs } from './digitization/proposals.jobs.js';
 import { integrityJobs, integrityPeriodicJobs } from './integrity/integrity.jobs.js';
 import { backupJobs, backupPeriodicJobs } from './backup/backup.jobs.js';
 import { archiveJobs, archivePeriodicJobs } from './archive/archive.jobs.js';
+import { depositJobs } from './deposit/deposit.jobs.js';
 
-export const jobCatalogue = { ...digitizationJobs, ...proposalJobs, ...integrityJobs, ...backupJobs, ...archiveJobs };
+export const jobCatalogue = { ...digitizationJobs, ...proposalJobs, ...integrityJobs, ...backupJobs, ...archiveJobs, ...depositJobs };
 
 export type JobName = keyof typeof jobCatalogue;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobCatalogue)[N]['payload']>;

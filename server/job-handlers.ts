@@ -6,6 +6,7 @@ import type { JobHandlers } from './job-catalogue.js';
 import { integrityHandlers } from './integrity/integrity.jobs.js';
 import { backupHandlers } from './backup/backup.jobs.js';
 import { archiveHandlers } from './archive/archive.jobs.js';
+import { depositHandlers } from './deposit/deposit.jobs.js';
 import { pageDerivativesJob } from './digitization/page-derivatives.job.js';
 import { pageOcrJob } from './digitization/page-ocr.job.js';
 import { pageProposalsJob } from './digitization/page-proposals.job.js';
@@ -17,4 +18,5 @@ export const jobHandlers: JobHandlers = {
   ...integrityHandlers,
   ...backupHandlers,
   ...archiveHandlers,
+  ...depositHandlers,
 };

@@ -19,6 +19,7 @@ import { createCopyOrdersService } from './reading-room/copy-orders.service.js';
 import { createViewingService } from './reading-room/viewing.service.js';
 import { createRestrictedService } from './reading-room/restricted.service.js';
 import { createReadingRoomArea } from './reading-room/reading-room.area.js';
+import { createDepositService } from './deposit/deposit.service.js';
 
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -27,6 +28,7 @@ export function createServices(deps: Deps) {
   const reminders = createRemindersService(deps);
   const stacks = createStacksService(deps);
   const handover = createHandoverService(deps, { intake, stacks });
+  const deposit = createDepositService(deps, { intake });
   const reports = createReportsService(deps);
   const demo = createDemoService(deps);
   const search = createSearchService({ ...deps, locateFiles: stacks.fileLocations });
@@ -41,7 +43,7 @@ export function createServices(deps: Deps) {
   const viewing = createViewingService(deps);
   const readingRoom = createReadingRoomArea(deps);
   const restricted = createRestrictedService(deps, { requests: readingRoom.requests, approvals: readingRoom.approvals });
-  return { intake, deadlines, reminders, stacks, handover, reports, demo, scheduling, planning, search, grants, digitization, interop, archive, circulation, copyOrders, viewing, restricted, readingRoom, storageStatus: () => storageStatus(deps.config, deps.blobs) };
+  return { intake, deadlines, reminders, stacks, handover, deposit, reports, demo, scheduling, planning, search, grants, digitization, interop, archive, circulation, copyOrders, viewing, restricted, readingRoom, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -41,6 +41,8 @@ import { StaffRequestPage } from './pages/reading-room/StaffRequestPage.js';
 import { StaffDutiesPage } from './pages/reading-room/StaffDutiesPage.js';
 import { HoldsPage } from './pages/reading-room/HoldsPage.js';
 import { ReadingRoomHubPage } from './pages/reading-room/ReadingRoomHubPage.js';
+import { DepositPage } from './pages/deposit/DepositPage.js';
+import { deposit } from './i18n/deposit.js';
 import { Loading } from './components/ui.js';
 
 // The deep-zoom viewer carries OpenSeadragon (~200 kB): loaded only when a page is opened.
@@ -75,6 +77,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/handovers', roles: [...STAFF, 'agency'], render: () => <HandoversPage />, nav: { label: vi.nav.handovers, roles: [...STAFF, 'agency'] } },
   { path: '/handovers/new', roles: [...STAFF, 'agency'], render: () => <HandoverNewPage /> },
   { path: '/handovers/:id', roles: [...STAFF, 'agency'], render: (p) => <HandoverPage id={num(p.id)} /> },
+  { path: '/deposits/new', roles: [...STAFF, 'agency'], render: () => <DepositPage />, nav: { label: deposit.dep.nav, roles: [...STAFF, 'agency'] } },
   { path: '/stacks', roles: STAFF, render: () => <StacksPage />, nav: { label: vi.nav.stacks, roles: STAFF } },
   { path: '/overdue', roles: STAFF, render: () => <OverduePage />, nav: { label: vi.nav.overdue, roles: STAFF } },
   { path: '/digitization', roles: STAFF, render: () => <DigitizationPage />, nav: { label: vi.dig.nav, roles: STAFF } },

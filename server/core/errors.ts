@@ -12,6 +12,7 @@ import { READING_ERRORS } from './errors-reading.js';
 import { ARCHIVE_ERRORS } from './errors-archive.js';
 import { IIIF_AUTH_ERRORS } from './errors-iiif-auth.js';
 import { TT05_ERRORS } from './errors-tt05.js';
+import { DEPOSIT_ERRORS } from './errors-deposit.js';
 import { INVENTORY_REVIEW_ERRORS } from './errors-inventory-review.js';
 
 export { AppError };
@@ -119,7 +120,7 @@ export function catalogue<G extends Group[]>(...groups: G): Merged<G> {
 
 export const ERRORS = catalogue(
   GENERAL, EDGE, OPERATIONS, UPLOADS, RECORDS_ERRORS, DIGITAL_ERRORS, PLANNING_ERRORS, CIRCULATION_ERRORS, READING_ERRORS, ARCHIVE_ERRORS,
-  IIIF_AUTH_ERRORS, TT05_ERRORS, INVENTORY_REVIEW_ERRORS,
+  IIIF_AUTH_ERRORS, TT05_ERRORS, INVENTORY_REVIEW_ERRORS, DEPOSIT_ERRORS,
 );
 
 /** Postgres error codes we turn into client errors instead of 500s. */

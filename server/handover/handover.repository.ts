@@ -17,6 +17,8 @@ export interface HandoverRow {
   inventoryNo: number | null;
   title: string;
   status: HandoverStatus;
+  /** 'digital': an agency's PDF/A package (server/deposit), received without boxes or shelves. */
+  kind: 'paper' | 'digital';
   declaredBoxes: number | null;
   boxTypeId: number | null;
   boxWidthCm: number | null;
@@ -53,7 +55,7 @@ const SELECT = `
   SELECT h.id, h.agency_id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName",
          h.fonds_id AS "fondsId", f.code AS "fondsCode", f.name AS "fondsName", h.plan_id AS "planId",
          (SELECT cp.decision_no FROM collection_plans cp WHERE cp.id = h.plan_id) AS "planDecisionNo",
-         h.inventory_no AS "inventoryNo", h.title, h.status, h.declared_boxes AS "declaredBoxes",
+         h.inventory_no AS "inventoryNo", h.title, h.status, h.kind, h.declared_boxes AS "declaredBoxes",
          h.box_type_id AS "boxTypeId", bt.width_cm AS "boxWidthCm", h.measured_metres AS "measuredMetres",
          h.delivering_name AS "deliveringName", h.delivering_position AS "deliveringPosition",
          h.receiving_name AS "receivingName", h.receiving_position AS "receivingPosition",

@@ -75,6 +75,23 @@ export async function markReceived(
   return rows[0].n;
 }
 
+/** The digital kind of markReceived: every file not missing is received and coded; there are no boxes. */
+export async function markReceivedWithoutBoxes(
+  tx: Queryable,
+  p: { handoverId: number; at: Date; codePrefix: string; inventoryNo: number | null; missingRowNos: number[] },
+): Promise<number> {
+  const rows = await tx.query<{ n: number }>(
+    `WITH u AS (
+       UPDATE record_files rf
+          SET received_at = $1, file_code = $2 || '.' || COALESCE($3::text, rf.end_year::text) || '.' || rf.file_notation
+        WHERE rf.handover_id = $4 AND NOT (rf.row_no = ANY($5::int[]))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM u`,
+    [p.at, p.codePrefix, p.inventoryNo, p.handoverId, p.missingRowNos],
+  );
+  return rows[0].n;
+}
+
 /** File number and end year of every file of the agency already in the historical archive, as "NOTATION|year". */
 export async function receivedNotations(db: Queryable, agencyId: number): Promise<Set<string>> {
   const rows = await db.query<{ notation: string; endYear: number }>(

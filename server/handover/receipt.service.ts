@@ -12,7 +12,7 @@ import { lockedVisibleHandover, requireStatus, visibleHandover } from './handove
 import { findHandover, updateHandover } from './handover.repository.js';
 import type { ReceiveInput } from './handover.schemas.js';
 import { reconciliationOf, toHandover } from './handover.view.js';
-import { insertDiscrepancies, listDiscrepancies, listedRows, markReceived, removeDepositedFromRegister, type ListedRow } from './receipt.repository.js';
+import { insertDiscrepancies, listDiscrepancies, listedRows, markReceived, markReceivedWithoutBoxes, removeDepositedFromRegister, type ListedRow } from './receipt.repository.js';
 import type { BoxPlacementPort, PlanStatusPort } from './ports.js';
 import { syncPlan } from './workflow.service.js';
 
@@ -87,11 +87,13 @@ export function receiptUseCases(deps: Deps, others: { intake: PlanStatusPort; st
         if (checked.problems.length > 0) {
           throw ERRORS.discrepanciesInvalid(checked.problems);
         }
-        const boxNos = boxNosOf(listed, checked.missing);
-        if (boxNos.length === 0) {
+        // A digital deposit (server/deposit) has no boxes to shelve: its files are coded and then become pages.
+        const digital = h.kind === 'digital';
+        const boxNos = digital ? [] : boxNosOf(listed, checked.missing);
+        if (digital ? checked.counts.filesReceived === 0 : boxNos.length === 0) {
           throw ERRORS.nothingReceived();
         }
-        const placed = await others.stacks.placeHandoverBoxes(tx, actor, {
+        const placed = digital ? { boxes: [], estimatedMetres: 0 } : await others.stacks.placeHandoverBoxes(tx, actor, {
           handoverId: id,
           agencyId: h.agencyId,
           fondsId: h.fondsId,
@@ -99,14 +101,20 @@ export function receiptUseCases(deps: Deps, others: { intake: PlanStatusPort; st
           boxTypeId: h.boxTypeId,
           ...(input.shelfIds ? { shelfIds: input.shelfIds } : {}),
         });
-        await markReceived(tx, {
+        const marking = {
           handoverId: id,
           at,
           codePrefix: h.fondsCode ?? h.agencyCode,
           inventoryNo: h.inventoryNo,
           missingRowNos: [...checked.missing],
           boxes: placed.boxes.map((b) => ({ boxNo: b.boxNo, id: b.id })),
-        });
+        };
+        if (digital) {
+          await markReceivedWithoutBoxes(tx, marking);
+          await deps.jobs.send('deposit.materialise', { handoverId: id });
+        } else {
+          await markReceived(tx, marking);
+        }
         await insertDiscrepancies(tx, id, at, checked.items);
         const metresMeasured = input.measuredMetres ?? h.measuredMetres ?? null;
         await updateHandover(tx, id, {

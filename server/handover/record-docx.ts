@@ -41,6 +41,8 @@ export interface RecordDocData {
   attachments: string | null;
   counts: { filesListed: number; filesMissing: number; filesExtra: number; filesDamaged: number; filesReceived: number } | null;
   discrepancies: { kind: 'missing' | 'extra' | 'damaged'; rowNo: number | null; fileNotation: string | null; description: string }[];
+  /** Present for a digital deposit (server/deposit): the record becomes a Biên bản thu nộp of the package. */
+  digital?: { packageName: string; sha256: string; sizeBytes: number; pdfFiles: number; pages: number; metadataFile: string };
 }
 
 /** Luật Lưu trữ 2024 and TT 06/2025/TT-BNV govern handovers from this day. */
@@ -86,7 +88,7 @@ function discrepancyLines(d: RecordDocData): Paragraph[] {
 }
 
 function heading(d: RecordDocData): Table {
-  return documentHeading({ organName: d.centreName, numberLine: 'Số: ……/BB-GN', placeName: d.placeName, date: d.date });
+  return documentHeading({ organName: d.centreName, numberLine: d.digital ? 'Số: ……/BB-TN' : 'Số: ……/BB-GN', placeName: d.placeName, date: d.date });
 }
 
 /** Both signatures; every paragraph keeps with the next so the block stays with the closing line above it. */
@@ -103,10 +105,12 @@ function signatures(d: RecordDocData): Table {
 export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
   const period = d.fromYear === null ? BLANK : d.fromYear === d.toYear ? `năm ${d.fromYear}` : `${d.fromYear} - ${d.toYear}`;
   const measured = d.measuredMetres !== null ? `${metres(d.measuredMetres)} mét giá (đo thực tế)` : 'chưa đo thực tế';
+  const digital = d.digital;
+  const title = digital ? 'BIÊN BẢN THU NỘP TÀI LIỆU LƯU TRỮ SỐ' : 'BIÊN BẢN GIAO NHẬN TÀI LIỆU';
   const children = [
     ...(d.draft ? [para([run('DỰ THẢO', { bold: true, size: 32 })], { center: true })] : []),
     heading(d),
-    para([run('BIÊN BẢN GIAO NHẬN TÀI LIỆU', { bold: true })], { center: true, before: 240, after: 0, keepNext: true }),
+    para([run(title, { bold: true })], { center: true, before: 240, after: 0, keepNext: true }),
     para([run(`Về việc giao nộp tài liệu của ${d.agencyName} vào ${d.centreName}`, { bold: true })], { center: true, after: 0, keepNext: true }),
     rule(LEFT_COL + RIGHT_COL + 2 * CELL_MARGIN, TITLE_RULE, 240),
     ...legalBasis(d).map((l) => para([run(l, { italics: true })], { indent: true })),
@@ -115,19 +119,31 @@ export async function buildRecordDocx(d: RecordDocData): Promise<Buffer> {
     para(`Ông (bà): ${d.delivering.name ?? BLANK}      Chức vụ: ${d.delivering.position ?? BLANK}`, { indent: true }),
     para([run(`BÊN NHẬN: ${d.centreName}`, { bold: true })], { indent: true, keepNext: true }),
     para(`Ông (bà): ${d.receiving.name ?? BLANK}      Chức vụ: ${d.receiving.position ?? BLANK}`, { indent: true }),
-    para('Thống nhất lập biên bản giao nhận tài liệu với những nội dung sau:', { indent: true }),
+    para(`Thống nhất lập biên bản ${digital ? 'thu nộp tài liệu lưu trữ số' : 'giao nhận tài liệu'} với những nội dung sau:`, { indent: true }),
     para(`1. Tên khối tài liệu (phông) giao nộp: ${d.fondsName ?? `Phông lưu trữ ${d.agencyName}`}. Thời gian của tài liệu: ${period}.`, { indent: true }),
-    para(
-      `2. Số lượng tài liệu: ${viNumber(d.boxes)} hộp (cặp), ${viNumber(d.files)} hồ sơ (${viNumber(d.sheets)} tờ); ` +
-        `${measured}; ước tính ${metres(d.estimatedMetres)} mét giá theo số hộp.`,
-      { indent: true },
-    ),
-    para(`3. Tình trạng vật lý của tài liệu giao nộp: ${d.physicalCondition ? bare(d.physicalCondition) : BLANK}.`, { indent: true }),
-    para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: ${copies(d.inventoryCopies)} bản.`, { indent: true }),
+    ...(digital
+      ? [
+        para(
+          `2. Số lượng tài liệu: ${viNumber(d.files)} hồ sơ số, ${viNumber(digital.pdfFiles)} tệp PDF/A, ${viNumber(digital.pages)} trang, ` +
+            `${viNumber(Math.ceil(digital.sizeBytes / 1024))} KB; gói nộp lưu "${digital.packageName}", mã SHA-256 ${digital.sha256}.`,
+          { indent: true },
+        ),
+        para(`3. Tình trạng tài liệu số: mọi tệp đúng mã SHA-256 trong danh mục của gói và qua tự kiểm tra PDF/A-2b${d.physicalCondition ? `; ${bare(d.physicalCondition)}` : ''}.`, { indent: true }),
+        para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: tệp ${digital.metadataFile} trong gói.`, { indent: true }),
+      ]
+      : [
+        para(
+          `2. Số lượng tài liệu: ${viNumber(d.boxes)} hộp (cặp), ${viNumber(d.files)} hồ sơ (${viNumber(d.sheets)} tờ); ` +
+            `${measured}; ước tính ${metres(d.estimatedMetres)} mét giá theo số hộp.`,
+          { indent: true },
+        ),
+        para(`3. Tình trạng vật lý của tài liệu giao nộp: ${d.physicalCondition ? bare(d.physicalCondition) : BLANK}.`, { indent: true }),
+        para(`4. Mục lục hồ sơ, tài liệu nộp lưu kèm theo: ${copies(d.inventoryCopies)} bản.`, { indent: true }),
+      ]),
     ...discrepancyLines(d),
     para(`6. Tài liệu kèm theo khác: ${d.attachments ? bare(d.attachments) : 'không'}.`, { indent: true }),
     para('Biên bản này được lập thành 02 bản, mỗi bên giữ 01 bản và có giá trị như nhau.', { indent: true, after: 240, keepNext: true }),
     signatures(d),
   ];
-  return packDocument({ creator: d.centreName, title: 'Biên bản giao nhận tài liệu' }, [children]);
+  return packDocument({ creator: d.centreName, title: digital ? 'Biên bản thu nộp tài liệu lưu trữ số' : 'Biên bản giao nhận tài liệu' }, [children]);
 }

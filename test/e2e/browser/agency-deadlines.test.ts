@@ -65,7 +65,7 @@ describe('agency account', () => {
     await login(page, base, 'vanthu.snv', PASSWORD);
     await page.getByRole('heading', { name: 'Hạn nộp lưu — Sở Nội vụ tỉnh Hưng Yên' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/my-deadlines');
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Hạn nộp lưu của cơ quan', 'Giao nhận', 'Tra cứu']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Hạn nộp lưu của cơ quan', 'Giao nhận', 'Nộp lưu số', 'Tra cứu']);
     const stats = await page.locator('.stats').first().innerText();
     expect(stats).toMatch(/10\s*Quá hạn/);
     expect(stats).toMatch(/4\s*Đến hạn năm nay/);

@@ -114,7 +114,7 @@ describe('phone screens', () => {
 
   it('when an agency user works on a 390 px phone, then no page scrolls sideways and the menu reaches every page', async () => {
     const { page, base } = env;
-    const links = ['Hạn nộp lưu của cơ quan', 'Giao nhận', 'Tra cứu'];
+    const links = ['Hạn nộp lưu của cơ quan', 'Giao nhận', 'Nộp lưu số', 'Tra cứu'];
     await page.setViewportSize(PHONE);
     await login(page, base, 'vanthu.vp', PASSWORD);
     await page.getByRole('heading', { name: /^Hạn nộp lưu — / }).waitFor();
