@@ -16,6 +16,7 @@ import { fileLookupRoutes } from './digitization/file-lookup.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { interopRoutes } from './interop/interop.routes.js';
 import { archiveRoutes } from './archive/archive.routes.js';
+import { dipRoutes } from './archive/dip.routes.js';
 import { circulationRoutes } from './reading-room/circulation.routes.js';
 import { readingRoomRoutes } from './reading-room/reading-room.routes.js';
 import { staffDutiesRoutes } from './reading-room/staff-duties.routes.js';
@@ -23,5 +24,5 @@ import { depositRoutes } from './deposit/deposit.routes.js';
 
 /** Every domain area's routes, wired in the composition root; the app mounts nothing else under /api. */
 export function areaRoutes(deps: Deps, s: Services) {
-  return [...intakeRoutes(deps, s), ...deadlinesRoutes(deps, s), ...remindersRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s), ...schedulingRoutes(deps, s), ...searchRoutes(deps, s), ...grantsRoutes(deps, s), ...integrityRoutes(deps), ...digitizationRoutes(deps, s), ...fileLookupRoutes(deps), ...backupRoutes(deps), ...interopRoutes(deps, s), ...archiveRoutes(deps, s), ...circulationRoutes(deps, s), ...readingRoomRoutes(deps, s), ...staffDutiesRoutes(deps), ...depositRoutes(deps, s)];
+  return [...intakeRoutes(deps, s), ...deadlinesRoutes(deps, s), ...remindersRoutes(deps, s), ...handoverRoutes(deps, s), ...stacksRoutes(deps, s), ...reportsRoutes(deps, s), ...demoRoutes(deps, s), ...schedulingRoutes(deps, s), ...searchRoutes(deps, s), ...grantsRoutes(deps, s), ...integrityRoutes(deps), ...digitizationRoutes(deps, s), ...fileLookupRoutes(deps), ...backupRoutes(deps), ...interopRoutes(deps, s), ...archiveRoutes(deps, s), ...dipRoutes(deps, s), ...circulationRoutes(deps, s), ...readingRoomRoutes(deps, s), ...staffDutiesRoutes(deps), ...depositRoutes(deps, s)];
 }

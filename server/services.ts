@@ -14,6 +14,7 @@ import { createGrantsService } from './access/grants.service.js';
 import { createDigitizationArea } from './digitization/digitization.area.js';
 import { createInteropService } from './interop/interop.service.js';
 import { createArchiveService } from './archive/aip.service.js';
+import { createDipService } from './archive/dip.service.js';
 import { createCirculationService } from './reading-room/circulation.service.js';
 import { createCopyOrdersService } from './reading-room/copy-orders.service.js';
 import { createViewingService } from './reading-room/viewing.service.js';
@@ -41,9 +42,10 @@ export function createServices(deps: Deps) {
   const circulation = createCirculationService(deps);
   const copyOrders = createCopyOrdersService(deps);
   const viewing = createViewingService(deps);
+  const dips = createDipService(deps, { viewing });
   const readingRoom = createReadingRoomArea(deps);
   const restricted = createRestrictedService(deps, { requests: readingRoom.requests, approvals: readingRoom.approvals });
-  return { intake, deadlines, reminders, stacks, handover, deposit, reports, demo, scheduling, planning, search, grants, digitization, interop, archive, circulation, copyOrders, viewing, restricted, readingRoom, storageStatus: () => storageStatus(deps.config, deps.blobs) };
+  return { intake, deadlines, reminders, stacks, handover, deposit, reports, demo, scheduling, planning, search, grants, digitization, interop, archive, dips, circulation, copyOrders, viewing, restricted, readingRoom, storageStatus: () => storageStatus(deps.config, deps.blobs) };
 }
 
 export type Services = ReturnType<typeof createServices>;

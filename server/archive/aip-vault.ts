@@ -50,6 +50,11 @@ function tap() {
   return { t, peek: () => ({ size }), done: () => ({ sha256: hash.digest('hex'), size }) };
 }
 
+/** What PutObjectRetention is asked (minio-js retention options): the mode, the date, the exact version. */
+export function retentionRequest(mode: 'GOVERNANCE' | 'COMPLIANCE', until: Date, versionId: string | null) {
+  return { mode, retainUntilDate: until.toISOString(), ...(versionId ? { versionId } : {}) };
+}
+
 export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () => Date) {
   const dir = path.resolve(config.ARCHIVE_AIP_DIR ?? path.join(config.DATA_DIR, 'aip'));
   const s3 = blobs.kind === 's3' ? (blobs as S3BlobStore) : null;
@@ -94,6 +99,18 @@ export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () =>
     }
   }
 
+  /**
+   * The retention as the store reports it on HeadObject (x-amz-object-lock-mode / -retain-until-date), which S3 and
+   * MinIO both send; GetObjectRetention is not used because moto, the one Object Lock server runnable here, lacks it.
+   */
+  async function readRetention(key: string, versionId: string | null): Promise<{ mode?: string; retainUntilDate?: string } | null> {
+    const res = await s3!.client.makeRequestAsync({ method: 'HEAD', bucketName: bucket, objectName: key, query: versionId ? `versionId=${encodeURIComponent(versionId)}` : '' });
+    res.resume();
+    const mode = res.headers['x-amz-object-lock-mode'];
+    const until = res.headers['x-amz-object-lock-retain-until-date'];
+    return typeof until === 'string' ? { mode: typeof mode === 'string' ? mode : undefined, retainUntilDate: until } : null;
+  }
+
   async function writeS3(packageId: string, body: AsyncIterable<Buffer>): Promise<StoredAip> {
     const key = `aip/${packageId}.zip`;
     if (config.ARCHIVE_AIP_BUCKET && !(await s3!.client.bucketExists(bucket))) await s3!.client.makeBucket(bucket, 'us-east-1', { ObjectLocking: true });
@@ -105,10 +122,11 @@ export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () =>
     await fs.promises.mkdir(staging, { recursive: true });
     const temp = path.join(staging, `${packageId}.${crypto.randomUUID()}.part`);
     const h = tap();
+    let versionId: string | null = null;
     try {
       await pipeline(Readable.from(body), h.t, fs.createWriteStream(temp, { mode: 0o600 }));
       const { size } = h.peek();
-      await s3!.client.putObject(bucket, key, fs.createReadStream(temp), size, { 'Content-Type': 'application/zip' });
+      versionId = (await s3!.client.putObject(bucket, key, fs.createReadStream(temp), size, { 'Content-Type': 'application/zip' })).versionId ?? null;
     } finally {
       await fs.promises.rm(temp, { force: true });
     }
@@ -116,8 +134,9 @@ export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () =>
     const state = await lockState();
     if (!state.enabled) return { key, size, sha256, lockMode: 'none', lockedUntil: null, lockDetail: `KHÔNG khóa: ${state.detail}` };
     const until = new Date(now().getTime() + config.ARCHIVE_AIP_RETENTION_DAYS * 86_400_000);
-    await s3!.client.putObjectRetention(bucket, key, { mode: config.ARCHIVE_AIP_LOCK_MODE, retainUntilDate: until.toISOString() } as never);
-    const back = (await s3!.client.getObjectRetention(bucket, key)) as { mode?: string; retainUntilDate?: string } | null | undefined;
+    // On the version just written: a later version under the same key could not shorten this one's retention.
+    await s3!.client.putObjectRetention(bucket, key, retentionRequest(config.ARCHIVE_AIP_LOCK_MODE, until, versionId) as never);
+    const back = await readRetention(key, versionId);
     if (!back?.retainUntilDate) return { key, size, sha256, lockMode: 'none', lockedUntil: null, lockDetail: 'KHÔNG khóa: đặt retention nhưng đọc lại không thấy' };
     return { key, size, sha256, lockMode: 'object-lock', lockedUntil: new Date(back.retainUntilDate), lockDetail: `Object Lock ${back.mode} đến ${back.retainUntilDate}` };
   }

@@ -34,7 +34,7 @@ const MIME: Record<string, string> = { tiff: 'image/tiff', jpeg: 'image/jpeg', p
 const PUID: Record<string, string | undefined> = { tiff: 'fmt/353', jpeg: 'fmt/43', png: 'fmt/12' };
 const SCHEMA_FILES = ['mets.xsd', 'xlink.xsd', 'premis.xsd', 'ead3.xsd', 'DILCISExtensionMETS.xsd'];
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'ho-so';
+export const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'ho-so';
 
 export interface AipFilePart {
   file: repo.ArchiveFileRow;
@@ -45,6 +45,41 @@ export interface AipFilePart {
   masters: { id: number; name: string; key: string; sha256: string; size: number; format: string; created: Date }[];
   pageIds: number[];
   selfCheckPassed: boolean;
+  /** One PDF/A-2b per document of the file (its pages only), beside the file's. */
+  documents: { id: number; ordinal: number; subject: string; pdfName: string; pdfPath: string; pdfSha: string; pdfSize: number; masterIds: number[] }[];
+}
+
+interface StageInput {
+  exp: repo.AipExportRow; fileId: number; staging: string; tools: string[];
+  pages: Parameters<typeof pdfaDocument>[0];
+  pdfName: string; title: string; identifier: string; relations: string[]; what: string;
+}
+
+/** Builds one PDF/A-2b, self-checks it (a failure fails the package), records both as PREMIS events, stages it. */
+async function stagePdfa(deps: Deps, x: StageInput) {
+  const createdAt = deps.clock();
+  const pdf = await pdfaDocument(x.pages, {
+    title: x.title, identifier: x.identifier, relations: [...x.relations, x.exp.packageId],
+    creator: deps.config.CENTRE_NAME, createdAt, documentId: randomUUID().replace(/-/g, ''),
+    iccProfile: await fs.promises.readFile(deps.config.ARCHIVE_ICC_PROFILE),
+  });
+  const pdfSha = sha(pdf);
+  const check = await selfCheckPdfa(pdf, x.pages.map((p) => p.page.text), x.staging);
+  const objectName = `representations/rep1/data/${x.pdfName}`;
+  const base = { fileId: x.fileId, aipId: x.exp.id, objectName, sha256: pdfSha };
+  await repo.insertPremisEvent(deps.db, {
+    ...base, uuid: randomUUID(), type: 'creation', at: createdAt, outcome: 'pass',
+    detail: `Tạo PDF/A-2b ${x.what} (${x.pages.length} trang, ảnh bản truy cập + lớp chữ OCR ẩn) bằng pdf-lib`, agent: 'pdf-lib 1.17.1', data: { pages: x.pages.length, size: pdf.length },
+  });
+  await repo.insertPremisEvent(deps.db, {
+    ...base, uuid: randomUUID(), type: 'validation', at: deps.clock(), outcome: check.passed ? 'pass' : 'fail',
+    detail: `Tự kiểm tra PDF/A-2b ${x.what} (không phải veraPDF): ` + check.checks.map((c) => `${c.name}=${c.ok ? 'đạt' : 'KHÔNG ĐẠT'}`).join('; '),
+    agent: `Kho Lưu trữ pdfa-check; ${x.tools.join('; ')}`, data: check,
+  });
+  if (!check.passed) throw ARCHIVE_ERRORS.pdfaSelfCheckFailed(check.checks.filter((c) => !c.ok).map((c) => c.name));
+  const pdfPath = path.join(x.staging, x.pdfName);
+  await fs.promises.writeFile(pdfPath, pdf);
+  return { pdfName: x.pdfName, pdfPath, pdfSha, pdfSize: pdf.length, passed: check.passed };
 }
 
 export async function buildAip(deps: Deps, vault: AipVault, exportId: number): Promise<void> {
@@ -54,8 +89,14 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
   const year = currentYear(deps.clock);
   const fileIds = exp.scope === 'file' ? [exp.recordFileId!] : (await repo.fondsDigitisedFiles(deps.db, exp.fondsId!)).map((r) => r.id);
   const pagesByFile = new Map<number, repo.AipPageRow[]>();
-  for (const id of fileIds) pagesByFile.set(id, await repo.filePages(deps.db, id));
-  const total = [...pagesByFile.values()].reduce((s, p) => s + p.length, 0) * 2 + fileIds.length;
+  const docsByFile = new Map<number, repo.AipDocumentRow[]>();
+  for (const id of fileIds) {
+    const pages = await repo.filePages(deps.db, id);
+    pagesByFile.set(id, pages);
+    // Only documents with digitised pages have a PDF/A of their own.
+    docsByFile.set(id, (await repo.fileDocuments(deps.db, id)).filter((d) => pages.some((p) => p.documentId === d.id)));
+  }
+  const total = [...pagesByFile.values()].reduce((s, p) => s + p.length, 0) * 2 + fileIds.length + [...docsByFile.values()].reduce((s, d) => s + d.length, 0);
   await repo.markRunning(deps.db, exportId, total);
   // Not under DATA_DIR/tmp: its hourly sweep could remove a long build's staged PDFs. A crashed build's folder is
   // removed when the export runs again.
@@ -76,7 +117,7 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
       const pending = pages.filter((p) => !ocr.has(p.id) || p.derivativesStatus !== 'done' || !p.accessKey).length;
       if (pending) throw ARCHIVE_ERRORS.pagesNotReady(pending);
       if (!pages.length) throw ARCHIVE_ERRORS.nothingDigitised();
-      const pdfPages = [];
+      const pdfPages: Parameters<typeof pdfaDocument>[0] = [];
       for (const p of pages) {
         pdfPages.push({ page: ocr.get(p.id)!, image: await buffer(await deps.blobs.get(p.accessKey!)), dpi: p.dpi });
         await step(`Hồ sơ ${file.fileNotation}: đọc ảnh trang ${p.seq}`);
@@ -84,40 +125,35 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
       let base = `${slug(file.fileCode ?? file.fileNotation)}-${file.id}`;
       while (usedNames.has(base)) base += '-x';
       usedNames.add(base);
-      const createdAt = deps.clock();
-      const title = `${file.fileNotation} — ${file.title}`;
-      const pdf = await pdfaDocument(pdfPages, {
-        title, identifier: file.fileCode ?? file.fileNotation, relations: [`VN-KLT-FILE-${file.id}`, exp.packageId],
-        creator: deps.config.CENTRE_NAME, createdAt, documentId: randomUUID().replace(/-/g, ''),
-        iccProfile: await fs.promises.readFile(deps.config.ARCHIVE_ICC_PROFILE),
+      const fileCode = file.fileCode ?? file.fileNotation;
+      const staged = await stagePdfa(deps, {
+        exp, fileId, staging, tools, pages: pdfPages, pdfName: `${base}.pdf`, title: `${file.fileNotation} — ${file.title}`,
+        identifier: fileCode, relations: [`VN-KLT-FILE-${file.id}`], what: 'của hồ sơ',
       });
-      const pdfName = `${base}.pdf`;
-      const pdfSha = sha(pdf);
-      const check = await selfCheckPdfa(pdf, pages.map((p) => ocr.get(p.id)!.text), staging);
-      const objectName = `representations/rep1/data/${pdfName}`;
-      await repo.insertPremisEvent(deps.db, {
-        uuid: randomUUID(), type: 'creation', at: createdAt, fileId, aipId: exportId, objectName, sha256: pdfSha, outcome: 'pass',
-        detail: `Tạo PDF/A-2b (${pages.length} trang, ảnh bản truy cập + lớp chữ OCR ẩn) bằng pdf-lib`, agent: 'pdf-lib 1.17.1', data: { pages: pages.length, size: pdf.length },
-      });
-      await repo.insertPremisEvent(deps.db, {
-        uuid: randomUUID(), type: 'validation', at: deps.clock(), fileId, aipId: exportId, objectName, sha256: pdfSha, outcome: check.passed ? 'pass' : 'fail',
-        detail: 'Tự kiểm tra PDF/A-2b (không phải veraPDF): ' + check.checks.map((c) => `${c.name}=${c.ok ? 'đạt' : 'KHÔNG ĐẠT'}`).join('; '),
-        agent: `Kho Lưu trữ pdfa-check; ${tools.join('; ')}`, data: check,
-      });
-      if (!check.passed) throw ARCHIVE_ERRORS.pdfaSelfCheckFailed(check.checks.filter((c) => !c.ok).map((c) => c.name));
-      const pdfPath = path.join(staging, pdfName);
-      await fs.promises.writeFile(pdfPath, pdf);
+      const documents: AipFilePart['documents'] = [];
+      for (const d of docsByFile.get(fileId)!) {
+        const idx = pages.flatMap((p, i) => (p.documentId === d.id ? [i] : []));
+        const ds = await stagePdfa(deps, {
+          exp, fileId, staging, tools, pages: idx.map((i) => pdfPages[i]!), pdfName: `${base}-van-ban-${d.ordinal}.pdf`,
+          title: `${file.fileNotation} — văn bản ${d.ordinal}: ${d.subject}`, identifier: d.code ?? `${fileCode}.${d.ordinal}`,
+          relations: [`VN-KLT-FILE-${file.id}`, `VN-KLT-DOC-${d.id}`], what: `của văn bản ${d.ordinal}`,
+        });
+        documents.push({ id: d.id, ordinal: d.ordinal, subject: d.subject, ...ds, masterIds: [...new Set(idx.map((i) => pages[i]!.masterId))] });
+        await step(`Hồ sơ ${file.fileNotation}: PDF/A-2b văn bản ${d.ordinal} đã tự kiểm tra`);
+      }
       const seen = new Set<number>();
       const masters = pages.filter((p) => !seen.has(p.masterId) && seen.add(p.masterId)).map((p) => ({
         id: p.masterId, name: `masters/${base}/${String(p.seq).padStart(4, '0')}-${p.masterId}.${EXT[p.masterFormat] ?? 'bin'}`, key: p.masterKey,
         sha256: p.masterSha256, size: Number(p.masterSize), format: p.masterFormat, created: new Date(p.masterCreatedAt),
       }));
-      parts.push({ file, pdfName, pdfPath, pdfSha, pdfSize: pdf.length, masters, pageIds: pages.map((p) => p.id), selfCheckPassed: check.passed });
+      parts.push({ file, pdfName: staged.pdfName, pdfPath: staged.pdfPath, pdfSha: staged.pdfSha, pdfSize: staged.pdfSize, masters, pageIds: pages.map((p) => p.id), selfCheckPassed: staged.passed, documents });
       await step(`Hồ sơ ${file.fileNotation}: PDF/A-2b đã tự kiểm tra`);
     }
     const md = await metadata(deps, exp, parts, now, year);
     const entries: StreamEntry[] = md.entries;
-    for (const part of parts) entries.push({ name: `${exp.packageId}/representations/rep1/data/${part.pdfName}`, data: () => Promise.resolve(fs.createReadStream(part.pdfPath)) });
+    for (const part of parts) {
+      for (const pdf of [part, ...part.documents]) entries.push({ name: `${exp.packageId}/representations/rep1/data/${pdf.pdfName}`, data: () => Promise.resolve(fs.createReadStream(pdf.pdfPath)) });
+    }
     for (const part of parts) {
       for (const m of part.masters) {
         const h = crypto.createHash('sha256');
@@ -148,7 +184,7 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
       if (!h) throw err;
       stored = { key, ...h, lockMode: vault.kind === 's3' ? 'none' as const : 'read-only-fs' as const, lockedUntil: null, lockDetail: 'gói của lần chạy trước, đã băm lại' };
     }
-    await repo.markDone(deps.db, exportId, { ...stored, pdfaChecked: parts.length, pdfaPassed: parts.filter((p) => p.selfCheckPassed).length, at: deps.clock() });
+    await repo.markDone(deps.db, exportId, { ...stored, pdfaChecked: parts.reduce((n, p) => n + 1 + p.documents.length, 0), pdfaPassed: parts.reduce((n, p) => n + (p.selfCheckPassed ? 1 + p.documents.length : 0), 0), at: deps.clock() });
     deps.log.info({ exportId, size: stored.size, written, lock: stored.lockMode }, 'đã đóng gói AIP');
   } finally {
     await fs.promises.rm(staging, { recursive: true, force: true });
@@ -192,6 +228,9 @@ async function metadata(deps: Deps, exp: repo.AipExportRow, parts: AipFilePart[]
       objects.push({ id, name: `representations/rep1/data/${m.name}`, sha256: m.sha256, size: m.size, formatName: m.format.toUpperCase(), puid: PUID[m.format] });
     }
     objects.push({ id: pdfId, name: `representations/rep1/data/${p.pdfName}`, sha256: p.pdfSha, size: p.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: p.masters.map((m) => `obj-master-${m.id}`) });
+    for (const d of p.documents) {
+      objects.push({ id: `obj-pdfa-doc-${d.id}`, name: `representations/rep1/data/${d.pdfName}`, sha256: d.pdfSha, size: d.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: d.masterIds.map((id) => `obj-master-${id}`) });
+    }
     for (const id of p.pageIds) pageToFileObj.set(id, pdfId);
   }
   const ocrAgents = new Map<string, string>();
@@ -224,9 +263,14 @@ async function metadata(deps: Deps, exp: repo.AipExportRow, parts: AipFilePart[]
   const dataFiles: PackagedFile[] = [];
   for (const p of parts) {
     dataFiles.push({ id: `obj-pdfa-${p.file.id}`, href: `data/${p.pdfName}`, mimeType: 'application/pdf', size: p.pdfSize, sha256: p.pdfSha, created: now });
+    for (const d of p.documents) dataFiles.push({ id: `obj-pdfa-doc-${d.id}`, href: `data/${d.pdfName}`, mimeType: 'application/pdf', size: d.pdfSize, sha256: d.pdfSha, created: now });
     for (const m of p.masters) dataFiles.push({ id: `obj-master-${m.id}`, href: `data/${m.name}`, mimeType: MIME[m.format] ?? 'application/octet-stream', size: m.size, sha256: m.sha256, created: m.created });
   }
-  const repMets = representationMets({ ...head, objId: `${pkg}-rep1` }, ref('premis', '../../metadata/preservation/PREMIS.xml', premis), dataFiles);
+  const logical = parts.map((p) => ({
+    id: `div-file-${p.file.id}`, label: `Hồ sơ ${p.file.fileNotation} — ${p.file.title}`, fileIds: [`obj-pdfa-${p.file.id}`],
+    children: p.documents.map((d) => ({ id: `div-doc-${d.id}`, label: `Văn bản ${d.ordinal}: ${d.subject}`, fileIds: [`obj-pdfa-doc-${d.id}`] })),
+  }));
+  const repMets = representationMets({ ...head, objId: `${pkg}-rep1` }, ref('premis', '../../metadata/preservation/PREMIS.xml', premis), dataFiles, logical);
   // The official schemas the XML in the package follows (schemas/ of the CSIP layout), when a folder of them is set.
   const schemaFiles: { file: PackagedFile; body: Buffer }[] = [];
   const dir = deps.config.ARCHIVE_SCHEMAS_DIR;

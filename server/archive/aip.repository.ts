@@ -127,3 +127,8 @@ export const fondsExists = async (db: Queryable, fondsId: number) => Boolean(awa
 export const documentOf = (db: Queryable, documentId: number) =>
   one<{ id: number; fileId: number; ordinal: number; subject: string; code: string | null }>(db,
     `SELECT id, record_file_id AS "fileId", doc_ordinal AS ordinal, subject, doc_code AS code FROM documents WHERE id = $1`, [documentId]);
+
+export interface AipDocumentRow { id: number; ordinal: number; subject: string; code: string | null }
+
+export const fileDocuments = (db: Queryable, fileId: number) =>
+  db.query<AipDocumentRow>(`SELECT id, doc_ordinal AS ordinal, subject, doc_code AS code FROM documents WHERE record_file_id = $1 ORDER BY doc_ordinal, id`, [fileId]);

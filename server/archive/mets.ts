@@ -93,8 +93,20 @@ export function rootMets(h: MetsHead, md: { ead: PackagedFile; tt05: PackagedFil
   return serialize(doc);
 }
 
-/** The representation: its data files (PDF/A and masters) and the package's PREMIS, linked relatively. */
-export function representationMets(h: MetsHead, premis: PackagedFile, files: PackagedFile[]): string {
+/** A division of the LOGICAL structMap: a file, or one of its documents, pointing at its PDF/A. */
+export interface LogicalDiv { id: string; label: string; fileIds: string[]; children?: LogicalDiv[] }
+
+function logicalDiv(parent: XmlNode, d: LogicalDiv, type: string) {
+  const div = el(parent, 'div', null, { ID: d.id, TYPE: type, LABEL: d.label });
+  for (const f of d.fileIds) el(div, 'fptr', null, { FILEID: f });
+  for (const c of d.children ?? []) logicalDiv(div, c, 'document');
+}
+
+/**
+ * The representation: its data files (PDF/A and masters) and the package's PREMIS, linked relatively; beside the
+ * CSIP physical map, a LOGICAL map of files and their documents, each pointing at its own PDF/A.
+ */
+export function representationMets(h: MetsHead, premis: PackagedFile, files: PackagedFile[], logical: LogicalDiv[] = []): string {
   const { doc, mets } = root(h);
   const amd = el(mets, 'amdSec', null, { ID: 'amd-rep1' });
   mdRef(el(amd, 'digiprovMD', null, { ID: 'digiprov-rep1', STATUS: 'CURRENT' }), premis, 'PREMIS');
@@ -103,5 +115,10 @@ export function representationMets(h: MetsHead, premis: PackagedFile, files: Pac
   const sm = el(mets, 'structMap', null, { ID: 'structmap-rep1', TYPE: 'PHYSICAL', LABEL: 'CSIP' });
   const data = el(el(sm, 'div', null, { ID: 'div-rep1', LABEL: h.objId }), 'div', null, { ID: 'div-data', LABEL: 'Data' });
   for (const f of files) el(data, 'fptr', null, { FILEID: f.id });
+  if (logical.length) {
+    const lm = el(mets, 'structMap', null, { ID: 'structmap-logical', TYPE: 'LOGICAL', LABEL: 'Hồ sơ và văn bản' });
+    const top = el(lm, 'div', null, { ID: 'div-logical', LABEL: h.objId });
+    for (const d of logical) logicalDiv(top, d, 'file');
+  }
   return serialize(doc);
 }

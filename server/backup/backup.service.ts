@@ -15,10 +15,11 @@ import { acquireDirLock, DirLockedError } from '../db/dir-lock.js';
 import { ERRORS } from '../core/errors.js';
 import { dumpPostgres, snapshotPglite } from './database-dump.js';
 import { copyObjectsOut } from './objects-copy.js';
+import { aipDirOf, copyAipOut } from './aip-copy.js';
 import { readManifest, setName, sha256File, vnTimestamp, writeManifest, FORMAT, type Manifest } from './manifest.js';
 import { APP_VERSION } from './versions.js';
 
-export type BackupDeps = { db: Db; blobs: BlobStore; log: Logger; config: Pick<Config, 'DATA_DIR' | 'DATABASE_URL' | 'BACKUP_DIR' | 'BACKUP_KEEP'> };
+export type BackupDeps = { db: Db; blobs: BlobStore; log: Logger; config: Pick<Config, 'DATA_DIR' | 'DATABASE_URL' | 'BACKUP_DIR' | 'BACKUP_KEEP' | 'ARCHIVE_AIP_DIR'> };
 
 export interface BackupSummary {
   name: string;
@@ -94,6 +95,8 @@ async function writeSet(deps: BackupDeps, dir: string, name: string, now: Date, 
     : await dumpPostgres(deps.db, deps.db.url ?? deps.config.DATABASE_URL!, path.join(dir, dbFile));
   const t1 = performance.now();
   const items = await copyObjectsOut(deps.blobs, dir);
+  // After the database too: a package row marked done names a package already linked into the area.
+  const aip = await copyAipOut(aipDirOf(deps.config), dir);
   const t2 = performance.now();
   const manifest: Manifest = {
     format: FORMAT,
@@ -112,7 +115,12 @@ async function writeSet(deps: BackupDeps, dir: string, name: string, now: Date, 
       tables: snap.tables,
     },
     objects: { store: deps.blobs.kind, count: items.length, bytes: items.reduce((s, i) => s + i.size, 0), items },
-    files: [{ path: dbFile, ...(await sha256File(path.join(dir, dbFile))) }, ...items.map((i) => ({ path: i.file, size: i.size, sha256: i.sha256 }))],
+    ...(aip ? { aip } : {}),
+    files: [
+      { path: dbFile, ...(await sha256File(path.join(dir, dbFile))) },
+      ...items.map((i) => ({ path: i.file, size: i.size, sha256: i.sha256 })),
+      ...(aip?.items ?? []).map((i) => ({ path: i.file, size: i.size, sha256: i.sha256 })),
+    ],
     timings: { totalMs: Math.round(performance.now() - t0), databaseMs: Math.round(t1 - t0), objectsMs: Math.round(t2 - t1) },
   };
   writeManifest(dir, manifest);

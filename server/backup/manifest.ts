@@ -49,6 +49,14 @@ export const ManifestSchema = z.object({
       }),
     ),
   }),
+  /**
+   * The filesystem AIP area (ARCHIVE_AIP_DIR), when there is one: every package file under `aip/`, with the mode of
+   * each file and folder (the write-once 0444/0555). Absent in sets made before AIPs were backed up.
+   */
+  aip: z.object({
+    dirs: z.array(z.object({ path: z.string().min(1), mode: z.number().int().min(0).max(0o777) })),
+    items: z.array(z.object({ path: z.string().min(1), file: z.string().min(1), size: z.number().int().nonnegative(), sha256: z.string(), mode: z.number().int().min(0).max(0o777) })),
+  }).optional(),
   /** Every file of the set except the manifest and its checksum. */
   files: z.array(FileEntry),
   timings: z.object({ totalMs: z.number(), databaseMs: z.number(), objectsMs: z.number() }),

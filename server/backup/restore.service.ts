@@ -15,6 +15,7 @@ import type { BlobStore } from '../../storage/blob-store.js';
 import { createBlobStore } from '../../storage/create-blob-store.js';
 import { restorePglite, restorePostgres } from './database-dump.js';
 import { copyObjectsIn } from './objects-copy.js';
+import { aipAreaEmpty, aipDirOf, copyAipIn, removeAipArea, unsafeAipPaths } from './aip-copy.js';
 import { insideSet, readManifest, sha256File, type Manifest } from './manifest.js';
 import { knownMigrations } from './versions.js';
 
@@ -33,6 +34,8 @@ const refuse = (code: string, message: string) => new RestoreRefusedError(code, 
 export interface RestoreSummary {
   databaseKind: 'pglite' | 'postgres';
   objects: number;
+  /** Files of the filesystem AIP area put back (0 when the set has none). */
+  aipFiles: number;
   schemaVersion: string;
   /** Migrations this code will apply at the next start (the set came from an older release). */
   pendingMigrations: string[];
@@ -60,6 +63,11 @@ export async function verifySet(dir: string): Promise<Manifest> {
     const f = byPath.get(o.file);
     if (!f || f.sha256 !== o.sha256 || f.size !== o.size) throw refuse('BACKUP_CHECKSUM_MISMATCH', `Đối tượng ${o.key} không khớp danh sách tệp của manifest.`);
   }
+  for (const a of m.aip?.items ?? []) {
+    const f = byPath.get(a.file);
+    if (!f || f.sha256 !== a.sha256 || f.size !== a.size) throw refuse('BACKUP_CHECKSUM_MISMATCH', `Tệp AIP ${a.path} không khớp danh sách tệp của manifest.`);
+  }
+  if (m.aip && unsafeAipPaths(m.aip).length) throw refuse('BACKUP_PATH_UNSAFE', `Đường dẫn AIP "${unsafeAipPaths(m.aip)[0]}" trong manifest nằm ngoài vùng lưu trữ AIP.`);
   const known = new Set(knownMigrations());
   const unknown = m.schema.migrations.filter((x) => !known.has(x));
   if (unknown.length || !m.schema.version) {
@@ -105,7 +113,7 @@ async function assertDatabaseEmpty(url: string): Promise<void> {
 
 export type RestoreConfig = Pick<
   Config,
-  'DATABASE_URL' | 'dbDir' | 'objectsDir' | 'MINIO_ENDPOINT' | 'MINIO_PORT' | 'MINIO_USE_SSL' | 'MINIO_ACCESS_KEY' | 'MINIO_SECRET_KEY' | 'MINIO_BUCKET'
+  'DATABASE_URL' | 'dbDir' | 'objectsDir' | 'DATA_DIR' | 'ARCHIVE_AIP_DIR' | 'MINIO_ENDPOINT' | 'MINIO_PORT' | 'MINIO_USE_SSL' | 'MINIO_ACCESS_KEY' | 'MINIO_SECRET_KEY' | 'MINIO_BUCKET'
 >;
 
 export async function restoreSet(setDir: string, config: RestoreConfig, opts: { blobs?: BlobStore } = {}): Promise<RestoreSummary> {
@@ -122,6 +130,10 @@ export async function restoreSet(setDir: string, config: RestoreConfig, opts: { 
     throw refuse('TARGET_NOT_EMPTY', `Thư mục CSDL đích ${config.dbDir} không trống. Phục hồi không bao giờ ghi đè dữ liệu: hãy đặt DATA_DIR tới một thư mục trống.`);
   }
   if (config.DATABASE_URL) await assertDatabaseEmpty(config.DATABASE_URL);
+  const aipDir = aipDirOf(config);
+  if (m.aip && !aipAreaEmpty(aipDir)) {
+    throw refuse('TARGET_NOT_EMPTY', `Vùng lưu trữ AIP đích ${aipDir} không trống. Phục hồi không bao giờ ghi đè dữ liệu: hãy dùng thư mục trống.`);
+  }
   const blobs = opts.blobs ?? createBlobStore(config);
   await assertStoreEmpty(blobs);
 
@@ -134,6 +146,7 @@ export async function restoreSet(setDir: string, config: RestoreConfig, opts: { 
   const written: string[] = [];
   try {
     await copyObjectsIn(blobs, dir, m.objects.items, written);
+    if (m.aip) await copyAipIn(dir, m.aip, aipDir);
     const dbFile = path.join(dir, m.database.file);
     if (m.database.kind === 'pglite') {
       await restorePglite(dbFile, config.dbDir, cancelBackupJobs);
@@ -146,6 +159,7 @@ export async function restoreSet(setDir: string, config: RestoreConfig, opts: { 
     }
   } catch (err) {
     for (const key of written) await blobs.delete(key).catch(() => {});
+    if (m.aip) removeAipArea(aipDir);
     if (m.database.kind === 'pglite') fs.rmSync(config.dbDir, { recursive: true, force: true });
     throw err;
   } finally {
@@ -156,6 +170,7 @@ export async function restoreSet(setDir: string, config: RestoreConfig, opts: { 
   return {
     databaseKind: m.database.kind,
     objects: m.objects.count,
+    aipFiles: m.aip?.items.length ?? 0,
     schemaVersion: m.schema.version,
     pendingMigrations: known.filter((x) => !have.has(x)),
     totalMs: Math.round(performance.now() - t0),

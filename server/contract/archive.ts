@@ -42,3 +42,25 @@ export const AipFixityResult = z.object({ items: z.array(z.object({ id: z.number
 export const PremisEventList = z.object({
   items: z.array(z.object({ uuid: z.string(), type: z.string(), at: Instant, objectName: z.string(), outcome: z.enum(['pass', 'fail']), detail: z.string(), agent: z.string() })),
 });
+
+/** A researcher's page range of a file for a DIP (sequence numbers, inclusive). */
+export const DipRangeQuery = z.strictObject({ from: Id.optional(), to: Id.optional() });
+
+export const DipListQuery = z.strictObject({ copyOrderId: Id.optional(), userId: Id.optional() });
+
+export const DipList = z.object({
+  items: z.array(z.object({
+    id: z.number(),
+    uuid: z.string(),
+    kind: z.enum(['copy_order', 'download']),
+    copyOrderId: z.number().nullable(),
+    requestId: z.number().nullable(),
+    userId: z.number(),
+    readerName: z.string(),
+    recordFileIds: z.array(z.number()),
+    pages: z.number(),
+    issuedAt: Instant,
+    zipSha256: z.string(),
+    zipSize: z.number(),
+  })),
+});

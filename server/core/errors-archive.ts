@@ -15,4 +15,7 @@ export const ARCHIVE_ERRORS = {
     unprocessable('PDFA_SELF_CHECK_FAILED', `Tệp PDF/A-2b không qua tự kiểm tra (${failed.join(', ')}); không đóng gói.`),
   aipNotReady: (status: string) => conflict('AIP_NOT_READY', `Gói AIP chưa sẵn sàng để tải về (trạng thái: ${status}).`),
   aipBadScope: () => badRequest('AIP_BAD_SCOPE', 'Hãy chọn đúng một hồ sơ hoặc một phông để đóng gói AIP.'),
+  dipNothingDigitised: () => unprocessable('DIP_NOTHING_DIGITISED', 'Không có trang số hóa nào trong phạm vi được duyệt; không lập được gói DIP (tài liệu giấy nhận bản sao giấy).'),
+  dipPagesNotReady: (pending: number) =>
+    conflict('DIP_PAGES_NOT_READY', `Còn ${pending} trang chưa xong ảnh xem hoặc nhận dạng chữ (OCR); chưa lập được gói DIP, vui lòng thử lại sau.`),
 };

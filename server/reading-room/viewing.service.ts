@@ -13,7 +13,7 @@ import { dayToIso, isoToDay, vnToday, yearOf } from '../core/time/index.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { visibleSql } from '../access/visibility.js';
 import { Download } from '../core/download.js';
-import { filePages, watermarkedPage, watermarkedPdf, type WatermarkText } from './watermark.js';
+import { filePages, watermarkedPage, watermarkedPdf, type PageImageRef, type WatermarkText } from './watermark.js';
 
 export interface ViewingWindowRow {
   id: number; requestId: number; lineId: number; userId: number; recordFileId: number; opensOn: string; expiresOn: string; active: boolean;
@@ -115,7 +115,8 @@ export function createViewingService(deps: Deps) {
     return Download.attachment(`trang-${p.id}.jpg`, 'image/jpeg', body);
   }
 
-  async function downloadFile(actor: Actor, scope: Scope, fileId: number, from?: number, to?: number): Promise<Download> {
+  /** The pages of a file a researcher may take away now (live window, visible pages), and what they are stamped with. */
+  async function readerCopy(actor: Actor, scope: Scope, fileId: number, from?: number, to?: number): Promise<{ stamp: WatermarkText; pages: PageImageRef[] }> {
     const params: unknown[] = [fileId];
     const vis = visibleSql(scope, params, 'f');
     const [f] = await db.query<{ id: number }>(`SELECT f.id FROM record_files f WHERE f.id = $1 AND ${vis}`, params);
@@ -130,6 +131,11 @@ export function createViewingService(deps: Deps) {
         WHERE p.record_file_id = $1 AND ($2::int IS NULL OR p.seq >= $2) AND ($3::int IS NULL OR p.seq <= $3) AND ${pVis}`, pParams)).map((r) => r.id));
     const pages = (await filePages(db, fileId, from, to)).filter((p) => visible.has(p.id));
     if (pages.length === 0) throw ERRORS.notFound('trang');
+    return { stamp: w, pages };
+  }
+
+  async function downloadFile(actor: Actor, scope: Scope, fileId: number, from?: number, to?: number): Promise<Download> {
+    const { stamp: w, pages } = await readerCopy(actor, scope, fileId, from, to);
     const body = await watermarkedPdf(deps.blobs, pages, w, `Bản sao hồ sơ #${fileId}`);
     return Download.attachment(`ho-so-${fileId}.pdf`, 'application/pdf', body);
   }
@@ -139,6 +145,7 @@ export function createViewingService(deps: Deps) {
     openWindow,
     downloadPage,
     downloadFile,
+    readerCopy,
     async windows(f: { userId?: number; requestId?: number }) {
       const params: unknown[] = [today()];
       const w: string[] = [];

@@ -19,4 +19,5 @@ export const readingRoomAdminApi = {
   liftHold: (holdId: number) => post<ReadingHold>(`/api/reading-room/holds/${id(holdId)}/lift`, {}),
   myCopyOrders: () => get<CopyOrderList>('/api/reading-room/copy-orders/mine'),
   downloadMyCopy: (orderId: number) => download(`/api/reading-room/copy-orders/mine/${id(orderId)}/copy.pdf`, 'ban-sao.pdf'),
+  downloadMyDip: (orderId: number) => download(`/api/reading-room/copy-orders/mine/${id(orderId)}/dip.zip`, `dip-don-sao-${orderId}.zip`),
 };

@@ -172,6 +172,7 @@ export const readingRoom = {
     myCopiesEmpty: 'Bạn chưa có đơn sao nào.',
     myCopiesPickup: 'bản có chữ ký, đóng dấu nhận tại phòng đọc',
     myCopiesDownload: 'Tải bản sao số (có dấu nhận diện)',
+    myCopiesDip: 'Tải gói DIP (PDF/A có dấu nhận diện + siêu dữ liệu)',
     loginRegister: 'Đăng ký độc giả',
     loginRegisterHint: 'Chưa có tài khoản độc giả?',
   },

@@ -73,6 +73,12 @@ beforeAll(async () => {
   t = await startTestApp({ BACKUP_DIR: root });
   await archive(t, [{ notation: 'HS-01' }, { notation: 'HS-02' }]);
   await t.blobs.put('exports/bao-cao.txt', Buffer.from('Báo cáo năm 2026'), { contentType: 'text/plain; charset=utf-8', metadata: { 'ten-tep': 'Báo cáo' } });
+  // A packaged AIP in the filesystem write-once area (outside the object store), as the vault leaves it.
+  const pkg = path.join(t.config.DATA_DIR, 'aip', 'AIP_hoso-thu');
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'AIP_hoso-thu.zip'), 'PK gói thử');
+  fs.chmodSync(path.join(pkg, 'AIP_hoso-thu.zip'), 0o444);
+  fs.chmodSync(pkg, 0o555);
   setDir = (await createBackup(backupDeps())).dir;
 }, 120_000);
 
@@ -94,6 +100,53 @@ describe('restore refuses what it cannot trust, and writes nothing', () => {
     for await (const o of createBlobStore(tg.config).list('')) keys.push(o.key);
     expect(keys).toEqual([]);
   });
+
+  it('when an AIP file of the set was changed, then restore refuses with a checksum mismatch and writes no AIP', async () => {
+    const bad = copyOfSet((d) => {
+      const f = path.join(d, 'aip/AIP_hoso-thu/AIP_hoso-thu.zip');
+      fs.chmodSync(f, 0o644);
+      fs.appendFileSync(f, '!');
+    });
+    const tg = await target();
+    expect((await refusal(bad, tg)).code).toBe('BACKUP_CHECKSUM_MISMATCH');
+    expect(fs.existsSync(path.join(tg.dataDir, 'aip'))).toBe(false);
+  });
+
+  it('when the manifest (re-signed) sends an AIP file outside the area, then restore refuses it as unsafe', async () => {
+    const bad = copyOfSet((d) => {
+      const f = path.join(d, MANIFEST);
+      const m = JSON.parse(fs.readFileSync(f, 'utf8'));
+      expect(m.aip.items.map((i: { path: string }) => i.path)).toEqual(['AIP_hoso-thu/AIP_hoso-thu.zip']);
+      m.aip.items[0].path = '../ngoai/AIP_hoso-thu.zip';
+      const text = `${JSON.stringify(m, null, 2)}\n`;
+      fs.writeFileSync(f, text);
+      fs.writeFileSync(path.join(d, MANIFEST_SUM), `${sha256(text)}  ${MANIFEST}\n`);
+    });
+    const tg = await target();
+    expect((await refusal(bad, tg)).code).toBe('BACKUP_PATH_UNSAFE');
+    expect(fs.existsSync(path.join(tg.dataDir, 'ngoai'))).toBe(false);
+  });
+
+  it('when the target AIP area is not empty, then restore refuses and leaves it alone', async () => {
+    const tg = await target();
+    const mine = path.join(tg.dataDir, 'aip', 'goi-cua-toi.zip');
+    fs.mkdirSync(path.dirname(mine), { recursive: true });
+    fs.writeFileSync(mine, 'gói đang dùng');
+    const err = await refusal(setDir, tg);
+    expect(err.code).toBe('TARGET_NOT_EMPTY');
+    expect(err.message).toMatch(/Vùng lưu trữ AIP đích/);
+    expect(fs.readdirSync(path.dirname(mine))).toEqual(['goi-cua-toi.zip']);
+    expect(fs.existsSync(path.join(tg.config.dbDir, 'PG_VERSION'))).toBe(false);
+  });
+
+  it('when the set is restored, then the AIP comes back with its bytes and read-only modes', async () => {
+    const tg = await target();
+    await restoreSet(setDir, tg.config);
+    const f = path.join(tg.dataDir, 'aip/AIP_hoso-thu/AIP_hoso-thu.zip');
+    expect(fs.readFileSync(f, 'utf8')).toBe('PK gói thử');
+    expect(fs.statSync(f).mode & 0o777).toBe(0o444);
+    expect(fs.statSync(path.dirname(f)).mode & 0o777).toBe(0o555);
+  }, 120_000);
 
   it('when the database file was changed, then restore refuses before touching the target', async () => {
     const bad = copyOfSet((d) => {

@@ -20,7 +20,7 @@ import { createBlobStore } from '../../../storage/create-blob-store.js';
 import type { BlobStore } from '../../../storage/blob-store.js';
 import { restoreSet } from '../../../server/backup/restore.service.js';
 import { readManifest, type Manifest } from '../../../server/backup/manifest.js';
-import { appTableCounts, emptyTarget, freePort, objectDigests, until, type Target } from './backup-support.js';
+import { aipTree, appTableCounts, emptyTarget, freePort, objectDigests, until, type Target } from './backup-support.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const SEARCH = `/api/search?q=${encodeURIComponent('biên bản giao nhận')}&pageSize=50`;
@@ -39,6 +39,8 @@ let sourceObjects: Record<string, string>;
 let sourceSearch: unknown;
 let during: { status: number; ms: number }[] = [];
 let backupMs = 0;
+let aip: { status: string; error: string | null; packageId: string; sha256: string; lockMode: string };
+let sourceAip: Record<string, { sha256: string; mode: number }>;
 
 async function scan(fileId: number, lines: string[]) {
   const b = await batch(staff, fileId);
@@ -56,6 +58,12 @@ beforeAll(async () => {
   await scan(a.fileIds[0], ['BIÊN BẢN GIAO NHẬN', 'Tỉnh Hưng Yên năm 2010']);
   await scan(a.fileIds[1], ['CÔNG VĂN SỐ 12', 'Ủy ban nhân dân tỉnh']);
   await t.drainJobs({ timeoutMs: 240_000 });
+  // One AIP: on the filesystem it lies in ARCHIVE_AIP_DIR (outside the object store), on S3 under aip/ in the bucket.
+  const packed = await staff.post('/api/archive/aips', { fileId: a.fileIds[0] });
+  expect(packed.status, JSON.stringify(packed.body)).toBe(202);
+  await t.drainJobs({ timeoutMs: 240_000 });
+  aip = (await staff.get(`/api/archive/aips/${packed.body.id}`)).body;
+  expect(aip.status, aip.error ?? '').toBe('done');
   sourceSearch = (await staff.get(SEARCH)).body;
 
   // Readers keep asking while the backup runs; every answer and its latency is kept.
@@ -89,6 +97,7 @@ beforeAll(async () => {
   manifest = m.manifest;
   sourceCounts = await appTableCounts(t.db);
   sourceObjects = await objectDigests(t.blobs);
+  sourceAip = aipTree(path.join(t.config.DATA_DIR, 'aip'));
 
   target = await emptyTarget(s3?.env);
   await restoreSet(setDir, target.config);
@@ -142,6 +151,22 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL + S3' : 'PGlite + files
     expect(objects).toEqual(sourceObjects);
   });
 
+  it('when the set is restored, then every AIP file has the same SHA-256 and the same read-only modes (or, on S3, the same object)', () => {
+    if (onPostgres) {
+      expect(aip.lockMode).toBe('none');
+      expect(sourceObjects[`aip/${aip.packageId}.zip`]).toBe(aip.sha256);
+      expect(manifest.aip ?? null).toBeNull();
+      return;
+    }
+    const zip = `${aip.packageId}/${aip.packageId}.zip`;
+    expect(sourceAip[zip]).toEqual({ sha256: aip.sha256, mode: 0o444 });
+    expect(sourceAip[`${aip.packageId}/`]).toEqual({ sha256: '', mode: 0o555 });
+    expect(manifest.aip!.items.map((i) => i.path)).toEqual([zip]);
+    expect(manifest.files.map((f) => f.path)).toContain(`aip/${zip}`);
+    const restored = aipTree(path.join(target.config.DATA_DIR, 'aip'));
+    expect(restored).toEqual(sourceAip);
+  });
+
   it('when a server starts on the restored place, then it answers the same search and passes fixity', async () => {
     const port = await freePort();
     const server = spawnProcess({ ...target.env, PORT: String(port), HOST: '127.0.0.1', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', BACKUP_INTERVAL_HOURS: '0', FIXITY_INTERVAL_HOURS: '0' });
@@ -159,6 +184,10 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL + S3' : 'PGlite + files
       return r.body.counts.ok + r.body.counts.corrupt + r.body.counts.missing === masters ? r.body : null;
     });
     expect(report.counts).toMatchObject({ ok: masters, corrupt: 0, missing: 0 });
+    // The restored AIP re-hashes to the SHA-256 recorded when it was packaged.
+    const aipFixity = await c.post(`/api/archive/aips/${(await c.get('/api/archive/aips')).body.items[0].id}/fixity`, {});
+    expect(aipFixity.status).toBe(200);
+    expect(aipFixity.body.items).toEqual([expect.objectContaining({ status: 'ok' })]);
     server.child.kill('SIGTERM');
     await server.exited;
   }, 240_000);

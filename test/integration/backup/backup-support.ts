@@ -84,3 +84,23 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
     await new Promise((r) => setTimeout(r, 300));
   }
 }
+
+/** SHA-256 and mode of every file and folder (folders end in "/") of an AIP area, `.staging` left out; {} when absent. */
+export function aipTree(dir: string): Record<string, { sha256: string; mode: number }> {
+  const out: Record<string, { sha256: string; mode: number }> = {};
+  if (!fs.existsSync(dir)) return out;
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      if (!rel && e.name === '.staging') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const full = path.join(dir, r);
+      const mode = fs.statSync(full).mode & 0o777;
+      if (e.isDirectory()) {
+        out[`${r}/`] = { sha256: '', mode };
+        walk(r);
+      } else out[r] = { sha256: crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex'), mode };
+    }
+  };
+  walk('');
+  return out;
+}

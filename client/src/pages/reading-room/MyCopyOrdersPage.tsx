@@ -11,7 +11,7 @@ const money = (n: number, currency: string) => `${formatNumber(n)} ${currency ==
 
 /**
  * The reader's own copy orders (shown on "Phiếu của tôi"): state, fee, receipt and certification-register numbers.
- * A delivered digital copy (watermarked) downloads from here; a certified copy's sealed paper is collected at the desk.
+ * A delivered digital copy (watermarked) downloads from here, as a PDF or as a DIP (PDF/A + metadata); a certified copy's sealed paper is collected at the desk.
  */
 export function MyCopyOrdersSection() {
   const orders = useAsync(() => rra.myCopyOrders(), []);
@@ -34,6 +34,7 @@ export function MyCopyOrdersSection() {
               {o.status === 'delivered' && o.hasCopy && (
                 <div className="small">
                   <button type="button" className="text-link" disabled={action.busy} onClick={() => action.run(() => rra.downloadMyCopy(o.id))}>{t.myCopiesDownload}</button>
+                  {' · '}<button type="button" className="text-link" data-testid="my-copy-dip" disabled={action.busy} onClick={() => action.run(() => rra.downloadMyDip(o.id))}>{t.myCopiesDip}</button>
                   {o.certified && <span className="muted"> — {t.myCopiesPickup}</span>}
                 </div>
               )}
