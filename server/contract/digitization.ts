@@ -28,7 +28,11 @@ export const Batch = z.object({
   fileTitle: z.string(),
 });
 export type Batch = z.output<typeof Batch>;
-export const BatchList = list(Batch.extend({ pages: z.number(), masters: z.number(), ocrDone: z.number(), derivativesDone: z.number() }));
+export const BatchList = list(Batch.extend({
+  pages: z.number(), masters: z.number(), ocrDone: z.number(), derivativesDone: z.number(),
+  /** Pages whose stored quality says a person should look at them (ocr/page-quality.ts). */
+  needsReview: z.number(),
+}));
 
 export const FixityStatus = z.enum(['unchecked', 'ok', 'corrupt', 'missing']);
 
@@ -37,6 +41,8 @@ export const BatchProgress = Batch.extend({
   ocr: z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
   derivatives: z.object({ pending: z.number(), done: z.number(), failed: z.number() }),
   finished: z.boolean(),
+  /** Pages needing review, and pages whose quality is known (OCR done). */
+  quality: z.object({ needsReview: z.number(), measured: z.number() }),
   masters: z.array(
     z.object({
       id: z.number(),
@@ -55,6 +61,36 @@ export const BatchProgress = Batch.extend({
   ),
 });
 export type BatchProgress = z.output<typeof BatchProgress>;
+
+export const QualityReasonCode = z.enum(['low_mean_confidence', 'many_low_confidence_words', 'text_missed', 'table_not_read', 'no_text']);
+/** One page of a batch with its OCR quality signal; the quality fields are null until OCR is done. */
+export const BatchPageQuality = z.object({
+  id: z.number(),
+  seq: z.number(),
+  masterId: z.number(),
+  masterPage: z.number(),
+  ocrStatus: z.enum(['queued', 'running', 'done', 'failed']),
+  derivativesStatus: z.enum(['pending', 'done', 'failed']),
+  meanWordConfidence: z.number().nullable(),
+  lowConfidenceShare: z.number().nullable(),
+  wordCount: z.number().nullable(),
+  /** Share of the page's ink outside the words read (null: not measured, e.g. recognised before migration 0064). */
+  uncoveredInkShare: z.number().nullable(),
+  suspectedTable: z.boolean().nullable(),
+  tableRead: z.boolean(),
+  needsReview: z.boolean().nullable(),
+  reasons: z.array(z.object({ code: QualityReasonCode, message: z.string() })),
+  links: z.object({ thumbnail: z.string() }),
+});
+export type BatchPageQuality = z.output<typeof BatchPageQuality>;
+export const BatchPages = z.object({
+  batchId: z.number(),
+  /** Pages of the batch, and of them needing review, whatever the filter. */
+  total: z.number(),
+  needsReview: z.number(),
+  items: z.array(BatchPageQuality),
+});
+export type BatchPages = z.output<typeof BatchPages>;
 
 /** One uploaded file's outcome. */
 export const ScanOutcome = z.discriminatedUnion('status', [

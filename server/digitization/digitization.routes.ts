@@ -14,7 +14,7 @@ import { proposalsRoutes } from './proposals.routes.js';
 import { inventoryReviewRoutes } from './inventory-review.routes.js';
 import { iiifRoutes } from './iiif.routes.js';
 import { EXPORT_FORMATS } from './exports.service.js';
-import { Batch, BatchList, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage } from '../contract/digitization.js';
+import { Batch, BatchList, BatchPages, BatchProgress, UploadResult, ReocrQueued, FilePages, PageView, PresignedImage } from '../contract/digitization.js';
 import { NoContent } from '../contract/common.js';
 
 const BatchBody = z.strictObject({
@@ -34,6 +34,10 @@ const PageOrderBody = z.strictObject({
   pageIds: z.array(BodyId).min(1, 'Cần danh sách trang').max(10_000, 'Tối đa 10000 trang'),
 });
 const BatchQuery = z.strictObject({ recordFileId: Id.optional(), ...Pagination });
+const BatchPagesQuery = z.strictObject({
+  /** 1/true: only pages needing review; 0/false: only the others. */
+  needsReview: z.enum(['1', '0', 'true', 'false'], 'Bộ lọc cần xem lại: 1 hoặc 0').transform((v) => v === '1' || v === 'true').optional(),
+});
 const FileIdParams = z.strictObject({ id: Id });
 const ExportParams = z.strictObject({
   id: Id,
@@ -57,6 +61,12 @@ export function digitizationRoutes(deps: Deps, s: { digitization: DigitizationAr
       method: 'get', path: '/api/digitization/batches/:id', response: BatchProgress, tag: 'digitization', access: STAFF, params: IdParams,
       summary: 'Tiến độ một đợt số hóa: số trang theo trạng thái ảnh và OCR, từng bản gốc',
       handler: ({ params }) => d.progress(params.id),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/digitization/batches/:id/pages', response: BatchPages, tag: 'digitization', access: STAFF, params: IdParams,
+      query: BatchPagesQuery,
+      summary: 'Các trang của đợt với chất lượng OCR (độ tin cậy trung bình, tỉ lệ từ tin cậy thấp, nghi là bảng, cần xem lại và lý do); ?needsReview=1: chỉ trang cần xem lại',
+      handler: ({ params, query }) => d.batchPages(params.id, query),
     }),
     defineRoute({
       method: 'post', path: '/api/digitization/batches/:id/scans', response: UploadResult, tag: 'digitization', access: STAFF, params: IdParams,

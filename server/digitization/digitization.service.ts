@@ -8,6 +8,9 @@ import type { UploadedFile } from '../core/upload.js';
 import * as repo from './batches.repository.js';
 import { createIngest } from './ingest.service.js';
 import * as pagesRepo from './pages.repository.js';
+import * as qualityRepo from './page-quality.repository.js';
+import { qualityReasonMessage } from './page-quality.js';
+import { pageQuality } from '../../ocr/page-quality.js';
 
 export function createDigitizationService(deps: Deps) {
   const ingestion = createIngest(deps);
@@ -46,11 +49,50 @@ export function createDigitizationService(deps: Deps) {
     const [counts, masters] = await Promise.all([repo.batchCounts(deps.db, batchId), repo.batchMasters(deps.db, batchId)]);
     const pages = counts.ocr.queued + counts.ocr.running + counts.ocr.done + counts.ocr.failed;
     const finished = counts.ocr.queued + counts.ocr.running === 0 && counts.derivatives.pending === 0;
-    return { ...batch, pages, ocr: counts.ocr, derivatives: counts.derivatives, finished, masters };
+    await backfillQuality(batchId);
+    const c = (await qualityRepo.reviewCounts(deps.db, [batchId])).get(batchId);
+    const quality = { needsReview: c?.needsReview ?? 0, measured: c?.measured ?? 0 };
+    return { ...batch, pages, ocr: counts.ocr, derivatives: counts.derivatives, finished, quality, masters };
   }
 
   async function listBatches(q: { recordFileId?: number; limit: number; offset: number }) {
-    return { items: await repo.listBatches(deps.db, q) };
+    const rows = await repo.listBatches(deps.db, q);
+    const review = await qualityRepo.reviewCounts(deps.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => ({ ...r, needsReview: review.get(r.id)?.needsReview ?? 0 })) };
+  }
+
+  /**
+   * Pages recognised before the quality signal existed get it from their stored words the first time their batch
+   * is opened (no ink measure then: a stored page without text is flagged, as nobody can say it is blank).
+   */
+  async function backfillQuality(batchId: number) {
+    for (let after = 0; ; ) {
+      const rows = await qualityRepo.pagesWithoutQuality(deps.db, batchId, after, 200);
+      for (const r of rows) await qualityRepo.saveQuality(deps.db, r.id, pageQuality({ words: r.words ?? [], tables: r.tables }), r.attempt);
+      if (rows.length < 200) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  /** The batch's pages with their quality, optionally only those needing review. */
+  async function batchPages(batchId: number, filter: { needsReview?: boolean }) {
+    await loadBatch(batchId);
+    await backfillQuality(batchId);
+    const [rows, counts] = await Promise.all([
+      qualityRepo.batchQualityPages(deps.db, batchId, filter.needsReview),
+      qualityRepo.reviewCounts(deps.db, [batchId]),
+    ]);
+    const c = counts.get(batchId);
+    return {
+      batchId,
+      total: c?.total ?? 0,
+      needsReview: c?.needsReview ?? 0,
+      items: rows.map((p) => ({
+        ...p,
+        reasons: (p.reasons ?? []).map((code) => ({ code, message: qualityReasonMessage(code, p) })),
+        links: { thumbnail: `/api/digitization/pages/${p.id}/thumbnail` },
+      })),
+    };
   }
 
   async function filePages(scope: Scope, fileId: number) {
@@ -87,7 +129,7 @@ export function createDigitizationService(deps: Deps) {
     });
   }
 
-  return { createBatch, listBatches, upload, progress, filePages, page, reocr };
+  return { createBatch, listBatches, upload, progress, batchPages, filePages, page, reocr };
 }
 
 /** What a client sees of a page: no object keys, but the fixity flag of its master, always. */

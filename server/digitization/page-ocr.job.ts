@@ -11,6 +11,9 @@ import { vnToday } from '../core/time/index.js';
 import type { JobHandler } from '../jobs/types.js';
 import { BlobNotFoundError } from '../../storage/blob-store.js';
 import { recognizeWithTables } from '../../ocr/tables/recognize.js';
+import { decodeGreyThumbnail } from '../../ocr/image/grey-page.js';
+import { measureInk, pageQuality } from '../../ocr/page-quality.js';
+import { saveQuality } from './page-quality.repository.js';
 import { saveOcrTables } from './ocr-tables.repository.js';
 import { markOcrFailed, markOcrRunning, resetOcr, saveOcr, visiblePage } from './pages.repository.js';
 import { withLocalCopy } from './temp-files.js';
@@ -30,16 +33,21 @@ export const pageOcrJob: JobHandler<{ pageId: number; force?: boolean }> = async
   try {
     const pool = await ctx.ocr();
     // A page with a ruled table is read in row order (ocr/tables); any other page takes the usual path.
-    const { page: r } = await withLocalCopy(deps.blobs, page.masterKey, path.join(deps.config.DATA_DIR, 'tmp'), (file) =>
-      recognizeWithTables(pool, file, page.masterPage, { maxPixels: deps.config.MAX_SCAN_PIXELS }),
-    );
+    const { r, ink } = await withLocalCopy(deps.blobs, page.masterKey, path.join(deps.config.DATA_DIR, 'tmp'), async (file) => {
+      const { page: r } = await recognizeWithTables(pool, file, page.masterPage, { maxPixels: deps.config.MAX_SCAN_PIXELS });
+      // The page's ink against the words read tells a blank verso from unread ink, and finds text the engine skipped.
+      const thumb = await decodeGreyThumbnail(file, page.masterPage, deps.config.MAX_SCAN_PIXELS, 600);
+      return { r, ink: measureInk(thumb, thumb.width / thumb.masterWidth, r.words, r.tables) };
+    });
+    const quality = pageQuality({ words: r.words, tables: r.tables, ink: ink.share, uncoveredInk: ink.uncovered });
     await deps.db.transaction(async (tx) => {
       const saved = await saveOcr(tx, pageId, attempt, { text: r.text, confidence: r.confidence, words: r.words, lines: r.lines, engine: r.engine });
       if (!saved) return;
       await saveOcrTables(tx, pageId, r.tables);
+      await saveQuality(tx, pageId, quality);
       await recordEvent(tx, scope.acting, {
         entityType: 'page', entityId: pageId, action: 'page.ocr_done', at: deps.clock(),
-        data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine, tables: r.tables?.length ?? 0 },
+        data: { attempt, jobId: ctx.jobId, confidence: r.confidence, words: r.words.length, engine: r.engine, tables: r.tables?.length ?? 0, needsReview: quality.needsReview, reasons: quality.reasons },
       });
     });
   } catch (err) {

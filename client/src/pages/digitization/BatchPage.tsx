@@ -10,6 +10,8 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Badge, Loading, Section, Stat } from '../../components/ui.js';
 import { Bar, ScanUploader, size } from './ScanUploader.js';
 import { PageEditor } from './PageEditor.js';
+import { PageQualityList } from './PageQualityList.js';
+import { pageQuality } from '../../i18n/page-quality.js';
 
 type Master = BatchProgress['masters'][number];
 
@@ -73,6 +75,11 @@ export function BatchPage({ id }: { id: number }) {
         <p className="muted">{p.finished ? vi.dig.finished : vi.dig.live}</p>
         <ErrorMessage error={action.error} />
       </Section>
+      {isStaff(user) && (
+        <Section title={pageQuality.title}>
+          <PageQualityList batchId={id} version={`${p.pages}-${p.ocr.done}-${p.quality.measured}`} />
+        </Section>
+      )}
       {isStaff(user) && (
         <Section title={vi.dig.pagesOfFile}>
           <PageEditor fileId={p.recordFileId} version={`${p.pages}-${p.derivatives.done}-${p.ocr.done}`} onChanged={progress.reload} />

@@ -62,7 +62,8 @@ export function PageEditor({ fileId, version, onChanged }: { fileId: number; ver
           <span className="row-actions">
             <button type="button" disabled={action.busy || i <= 0} onClick={() => move(i, -1)} aria-label={vi.dig.moveUpLabel(p.seq)}>↑ {vi.dig.moveUp}</button>{' '}
             <button type="button" disabled={action.busy || i >= list.length - 1} onClick={() => move(i, 1)} aria-label={vi.dig.moveDownLabel(p.seq)}>↓ {vi.dig.moveDown}</button>{' '}
-            <label className="button">
+            {/* position: the hidden input is absolute; without a containing block here it escapes the table's scroll frame and widens a phone's page. */}
+            <label className="button" style={{ position: 'relative' }}>
               <input
                 type="file"
                 className="visually-hidden"

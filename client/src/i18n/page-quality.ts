@@ -1,0 +1,28 @@
+/** The per-page OCR quality signal in the batch view. */
+export const pageQuality = {
+  title: 'Chất lượng OCR từng trang',
+  intro: 'Độ tin cậy do máy nhận dạng tự đánh giá; trang được đánh dấu "Cần xem lại" khi độ tin cậy thấp, nhiều từ đọc không chắc, có mực ngoài các chữ đã đọc (có thể sót chữ), trang có vẻ là bảng mà không đọc được theo bảng, hoặc trang có mực mà không ra chữ.',
+  onlyNeedsReview: 'Chỉ trang cần xem lại',
+  summary: (needs: number, total: number) => `${needs}/${total} trang cần xem lại`,
+  page: 'Trang',
+  confidence: 'Tin cậy TB',
+  meanConfidence: 'Độ tin cậy trung bình của các từ (0–100)',
+  lowShare: 'Tỉ lệ từ có độ tin cậy dưới 60',
+  lowShareOf: (share: string) => `${share} từ thấp`,
+  tableSuspected: 'bảng?',
+  tableRead: 'bảng (đã đọc theo ô)',
+  review: 'Xem lại',
+  needsReview: 'Cần xem lại',
+  ok: 'Đạt',
+  notYet: 'Chưa OCR xong',
+  words: (n: number) => `${n} từ`,
+  none: 'Không có trang nào.',
+  noneNeedsReview: 'Không có trang nào cần xem lại.',
+  reasons: {
+    low_mean_confidence: 'Độ tin cậy trung bình thấp',
+    many_low_confidence_words: 'Nhiều từ đọc không chắc',
+    text_missed: 'Có thể bị sót chữ (mực ngoài các chữ đã đọc)',
+    table_not_read: 'Có vẻ là bảng nhưng không đọc được theo bảng kẻ ô',
+    no_text: 'Không nhận dạng được chữ trên trang có mực',
+  } as Record<string, string>,
+};
