@@ -88,6 +88,8 @@ export const ConfigSchema = z.object({
   OCR_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   /** false: this server enqueues OCR but leaves it to `npm run worker` processes (PostgreSQL only). */
   OCR_IN_SERVER: bool.default(true),
+  /** OCR engine: tesseract.js (embedded, default) or the Debian tesseract binary (/usr/bin/tesseract, tesseract-ocr-vie) on the same cleaned-up image. */
+  OCR_ENGINE: z.enum(['tesseract.js', 'native']).default('tesseract.js'),
   /** Hours between fixity sweeps over masters; 0 = never scheduled (on demand only). */
   FIXITY_INTERVAL_HOURS: z.coerce.number().nonnegative().default(24),
   /** Where backup sets go (server/backup); unset = DATA_DIR/backups. Point it at another disk in production. */

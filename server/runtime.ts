@@ -36,7 +36,7 @@ export async function runJobs(deps: Deps, queue: QueueControl, opts: Partial<Run
     periodic: periodicJobs(deps.config),
     createOcrPool: async (size) => {
       const { createOcrPool } = await import('../ocr/engine/tesseract-pool.js');
-      return createOcrPool({ size, log: deps.log, maxPixels: deps.config.MAX_SCAN_PIXELS });
+      return createOcrPool({ size, log: deps.log, maxPixels: deps.config.MAX_SCAN_PIXELS, engine: deps.config.OCR_ENGINE });
     },
     ...opts,
   });

@@ -12,6 +12,8 @@ import Tesseract from 'tesseract.js';
 import { prepareForOcr, type OcrPrepOptions } from '../image/ocr-prep.js';
 import { extractLayout, type TessBlock } from './layout.js';
 import type { OcrPageResult, OcrPool } from './types.js';
+import { OcrPoolClosedError, OcrTimeoutError } from './errors.js';
+import { createNativeOcrPool } from './native-pool.js';
 
 const require = createRequire(import.meta.url);
 const TESSERACT_JS_VERSION: string = require('tesseract.js/package.json').version;
@@ -26,14 +28,19 @@ export interface OcrPoolOptions {
   /** A page taking longer than this is abandoned and its worker replaced. */
   jobTimeoutMs?: number;
   /**
-   * Let tesseract measure and undo skew before recognising (+~0.45 s/page). Off by default: on the
-   * fixtures (≤ 2° skew) it did not pay for itself; boxes are mapped back either way.
+   * Let tesseract measure and undo skew before recognising (+~0.45 s/page). Off by default: the clean-up
+   * straightens measurably skewed pages itself for ~0.25 s (ocr/image/deskew.ts); boxes are mapped back either way.
    */
   rotateAuto?: boolean;
   /** A worker is replaced by a fresh one after this many pages (default 500), bounding its wasm heap. */
   recycleAfterPages?: number;
   /** Clean-up choices (benchmarks compare them); defaults are the measured best. */
-  prep?: Pick<OcrPrepOptions, 'median' | 'targetDpi'>;
+  prep?: Pick<OcrPrepOptions, 'median' | 'targetDpi' | 'sharpen' | 'deskew'>;
+  /**
+   * 'tesseract.js' (default, embedded, best_int model) or 'native': the Debian binary and its Vietnamese data
+   * (ocr/engine/native-pool.ts), same clean-up and page shape; warmUp() rejects when the binary is missing.
+   */
+  engine?: 'tesseract.js' | 'native';
 }
 
 export interface RecognizeOptions {
@@ -70,19 +77,7 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-export class OcrTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`OCR did not finish within ${ms} ms`);
-    this.name = 'OcrTimeoutError';
-  }
-}
-
-export class OcrPoolClosedError extends Error {
-  constructor() {
-    super('OCR pool is closed');
-    this.name = 'OcrPoolClosedError';
-  }
-}
+export { OcrPoolClosedError, OcrTimeoutError };
 
 export function engineDescription(prep: string, dpi: number, rotateAuto: boolean): string {
   return `tesseract.js ${TESSERACT_JS_VERSION} vie ${MODEL} oem=lstm psm=auto dpi=${dpi}`
@@ -90,6 +85,7 @@ export function engineDescription(prep: string, dpi: number, rotateAuto: boolean
 }
 
 export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
+  if (options.engine === 'native') return createNativeOcrPool(options);
   const size = Math.max(1, Math.floor(options.size));
   const maxPixels = options.maxPixels ?? 300_000_000;
   const defaultTimeout = options.jobTimeoutMs ?? 5 * 60_000;
@@ -189,7 +185,9 @@ export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
     };
     let prep: Awaited<ReturnType<typeof prepareForOcr>>;
     try {
-      prep = await prepareForOcr(file, pageIndex, { ...options.prep, maxPixels });
+      // A strip of table cells has no page-wide text lines to measure skew on.
+      const deskew = opts.segmentation === 'block' ? { deskew: false as const } : {};
+      prep = await prepareForOcr(file, pageIndex, { ...options.prep, ...deskew, maxPixels });
     } catch (err) {
       release();
       throw err;
@@ -212,7 +210,8 @@ export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
             { text: false, blocks: true },
           ).finally(() => (opts.segmentation === 'block'
             ? worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO }) : undefined));
-          const radians = rotateAuto ? (data.rotateRadians ?? 0) : 0;
+          // Both rotations turn about the image centre, so they add up.
+          const radians = prep.radians + (rotateAuto ? (data.rotateRadians ?? 0) : 0);
           const layout = extractLayout(data.blocks as unknown as TessBlock[], {
             scale: prep.scale, radians, width: prep.width, height: prep.height,
             masterWidth: prep.masterWidth, masterHeight: prep.masterHeight,
