@@ -21,6 +21,7 @@ import { createViewingService } from './reading-room/viewing.service.js';
 import { createRestrictedService } from './reading-room/restricted.service.js';
 import { createReadingRoomArea } from './reading-room/reading-room.area.js';
 import { createDepositService } from './deposit/deposit.service.js';
+import { depositRecordOfHandover } from './deposit/deposit-record.js';
 
 /** The use-case layer, wired once with explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -28,7 +29,7 @@ export function createServices(deps: Deps) {
   const deadlines = createDeadlinesService(deps);
   const reminders = createRemindersService(deps);
   const stacks = createStacksService(deps);
-  const handover = createHandoverService(deps, { intake, stacks });
+  const handover = createHandoverService(deps, { intake, stacks, deposits: { recordOfHandover: (id) => depositRecordOfHandover(deps, id) } });
   const deposit = createDepositService(deps, { intake });
   const reports = createReportsService(deps);
   const demo = createDemoService(deps);

@@ -26,6 +26,7 @@ import { tt05ForExport } from '../digitization/tt05.repository.js';
 import { zipStream, type StreamEntry } from '../../ocr/export/zip.js';
 import { AipExistsError, type AipVault } from './aip-vault.js';
 import * as repo from './aip.repository.js';
+import { depositedMaster, depositMetsFile, depositObjectId, depositPremisEvents, depositPremisObject, type DepositedMaster } from './aip-deposit.js';
 
 const SOFTWARE = 'Kho Lưu trữ — đóng gói AIP';
 const SOFTWARE_VERSION = '1.0 (pdf-lib 1.17, xmlbuilder2 4)';
@@ -47,6 +48,8 @@ export interface AipFilePart {
   selfCheckPassed: boolean;
   /** One PDF/A-2b per document of the file (its pages only), beside the file's. */
   documents: { id: number; ordinal: number; subject: string; pdfName: string; pdfPath: string; pdfSha: string; pdfSize: number; masterIds: number[] }[];
+  /** The deposited PDF/A, when the file came as a digital deposit: it is the file's PDF and its only master. */
+  deposited: DepositedMaster | null;
 }
 
 interface StageInput {
@@ -126,10 +129,14 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
       while (usedNames.has(base)) base += '-x';
       usedNames.add(base);
       const fileCode = file.fileCode ?? file.fileNotation;
-      const staged = await stagePdfa(deps, {
-        exp, fileId, staging, tools, pages: pdfPages, pdfName: `${base}.pdf`, title: `${file.fileNotation} — ${file.title}`,
-        identifier: fileCode, relations: [`VN-KLT-FILE-${file.id}`], what: 'của hồ sơ',
-      });
+      const deposited = await depositedMaster(deps.db, fileId);
+      // Validated when deposited (its PREMIS validation event goes into the package); never rebuilt from its renders.
+      const staged = deposited
+        ? { pdfName: `${base}.pdf`, pdfPath: '', pdfSha: deposited.sha256, pdfSize: deposited.size, passed: true }
+        : await stagePdfa(deps, {
+          exp, fileId, staging, tools, pages: pdfPages, pdfName: `${base}.pdf`, title: `${file.fileNotation} — ${file.title}`,
+          identifier: fileCode, relations: [`VN-KLT-FILE-${file.id}`], what: 'của hồ sơ',
+        });
       const documents: AipFilePart['documents'] = [];
       for (const d of docsByFile.get(fileId)!) {
         const idx = pages.flatMap((p, i) => (p.documentId === d.id ? [i] : []));
@@ -142,20 +149,21 @@ export async function buildAip(deps: Deps, vault: AipVault, exportId: number): P
         await step(`Hồ sơ ${file.fileNotation}: PDF/A-2b văn bản ${d.ordinal} đã tự kiểm tra`);
       }
       const seen = new Set<number>();
-      const masters = pages.filter((p) => !seen.has(p.masterId) && seen.add(p.masterId)).map((p) => ({
+      const masters = pages.filter((p) => !deposited && !seen.has(p.masterId) && seen.add(p.masterId)).map((p) => ({
         id: p.masterId, name: `masters/${base}/${String(p.seq).padStart(4, '0')}-${p.masterId}.${EXT[p.masterFormat] ?? 'bin'}`, key: p.masterKey,
         sha256: p.masterSha256, size: Number(p.masterSize), format: p.masterFormat, created: new Date(p.masterCreatedAt),
       }));
-      parts.push({ file, pdfName: staged.pdfName, pdfPath: staged.pdfPath, pdfSha: staged.pdfSha, pdfSize: staged.pdfSize, masters, pageIds: pages.map((p) => p.id), selfCheckPassed: staged.passed, documents });
+      parts.push({ file, pdfName: staged.pdfName, pdfPath: staged.pdfPath, pdfSha: staged.pdfSha, pdfSize: staged.pdfSize, masters, pageIds: pages.map((p) => p.id), selfCheckPassed: staged.passed, documents, deposited: deposited ?? null });
       await step(`Hồ sơ ${file.fileNotation}: PDF/A-2b đã tự kiểm tra`);
     }
     const md = await metadata(deps, exp, parts, now, year);
     const entries: StreamEntry[] = md.entries;
     for (const part of parts) {
-      for (const pdf of [part, ...part.documents]) entries.push({ name: `${exp.packageId}/representations/rep1/data/${pdf.pdfName}`, data: () => Promise.resolve(fs.createReadStream(pdf.pdfPath)) });
+      for (const pdf of part.deposited ? part.documents : [part, ...part.documents]) entries.push({ name: `${exp.packageId}/representations/rep1/data/${pdf.pdfName}`, data: () => Promise.resolve(fs.createReadStream(pdf.pdfPath)) });
     }
     for (const part of parts) {
-      for (const m of part.masters) {
+      const deposited = part.deposited ? [{ name: part.pdfName, key: part.deposited.key, sha256: part.deposited.sha256, size: part.deposited.size }] : [];
+      for (const m of [...deposited, ...part.masters]) {
         const h = crypto.createHash('sha256');
         entries.push({
           name: `${exp.packageId}/representations/rep1/data/${m.name}`, data: () => deps.blobs.get(m.key),
@@ -221,15 +229,20 @@ async function metadata(deps: Deps, exp: repo.AipExportRow, parts: AipFilePart[]
   const masterObj = new Map<number, string>();
   const pageToFileObj = new Map<number, string>();
   for (const p of parts) {
-    const pdfId = `obj-pdfa-${p.file.id}`;
+    const pdfId = p.deposited ? depositObjectId(p.deposited) : `obj-pdfa-${p.file.id}`;
     for (const m of p.masters) {
       const id = `obj-master-${m.id}`;
       masterObj.set(m.id, id);
       objects.push({ id, name: `representations/rep1/data/${m.name}`, sha256: m.sha256, size: m.size, formatName: m.format.toUpperCase(), puid: PUID[m.format] });
     }
-    objects.push({ id: pdfId, name: `representations/rep1/data/${p.pdfName}`, sha256: p.pdfSha, size: p.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: p.masters.map((m) => `obj-master-${m.id}`) });
+    if (p.deposited) {
+      objects.push(depositPremisObject(p.deposited, p.pdfName));
+      events.push(...await depositPremisEvents(deps.db, p.file.id, p.deposited));
+    } else {
+      objects.push({ id: pdfId, name: `representations/rep1/data/${p.pdfName}`, sha256: p.pdfSha, size: p.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: p.masters.map((m) => `obj-master-${m.id}`) });
+    }
     for (const d of p.documents) {
-      objects.push({ id: `obj-pdfa-doc-${d.id}`, name: `representations/rep1/data/${d.pdfName}`, sha256: d.pdfSha, size: d.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: d.masterIds.map((id) => `obj-master-${id}`) });
+      objects.push({ id: `obj-pdfa-doc-${d.id}`, name: `representations/rep1/data/${d.pdfName}`, sha256: d.pdfSha, size: d.pdfSize, formatName: 'PDF/A', formatVersion: '2b', puid: 'fmt/476', sources: p.deposited ? [pdfId] : d.masterIds.map((id) => `obj-master-${id}`) });
     }
     for (const id of p.pageIds) pageToFileObj.set(id, pdfId);
   }
@@ -262,12 +275,12 @@ async function metadata(deps: Deps, exp: repo.AipExportRow, parts: AipFilePart[]
   const ref = (id: string, href: string, body: string, mime = 'text/xml'): PackagedFile => ({ id, href, mimeType: mime, size: Buffer.byteLength(body), sha256: sha(Buffer.from(body)), created: now });
   const dataFiles: PackagedFile[] = [];
   for (const p of parts) {
-    dataFiles.push({ id: `obj-pdfa-${p.file.id}`, href: `data/${p.pdfName}`, mimeType: 'application/pdf', size: p.pdfSize, sha256: p.pdfSha, created: now });
+    dataFiles.push(p.deposited ? depositMetsFile(p.deposited, p.pdfName) : { id: `obj-pdfa-${p.file.id}`, href: `data/${p.pdfName}`, mimeType: 'application/pdf', size: p.pdfSize, sha256: p.pdfSha, created: now });
     for (const d of p.documents) dataFiles.push({ id: `obj-pdfa-doc-${d.id}`, href: `data/${d.pdfName}`, mimeType: 'application/pdf', size: d.pdfSize, sha256: d.pdfSha, created: now });
     for (const m of p.masters) dataFiles.push({ id: `obj-master-${m.id}`, href: `data/${m.name}`, mimeType: MIME[m.format] ?? 'application/octet-stream', size: m.size, sha256: m.sha256, created: m.created });
   }
   const logical = parts.map((p) => ({
-    id: `div-file-${p.file.id}`, label: `Hồ sơ ${p.file.fileNotation} — ${p.file.title}`, fileIds: [`obj-pdfa-${p.file.id}`],
+    id: `div-file-${p.file.id}`, label: `Hồ sơ ${p.file.fileNotation} — ${p.file.title}`, fileIds: [p.deposited ? depositObjectId(p.deposited) : `obj-pdfa-${p.file.id}`],
     children: p.documents.map((d) => ({ id: `div-doc-${d.id}`, label: `Văn bản ${d.ordinal}: ${d.subject}`, fileIds: [`obj-pdfa-doc-${d.id}`] })),
   }));
   const repMets = representationMets({ ...head, objId: `${pkg}-rep1` }, ref('premis', '../../metadata/preservation/PREMIS.xml', premis), dataFiles, logical);

@@ -2,35 +2,22 @@
  * The PDF/A-2b self-check run on every PDF/A the product writes. No veraPDF is installable here, so this is a
  * self-check, not a validation: it verifies what our writer promises (pdfaid part 2 / conformance B in an unfiltered
  * XMP packet, an OutputIntent carrying an RGB ICC profile, a trailer ID, no encryption or JavaScript, every font
- * embedded, the text layer equal to our OCR text, `qpdf --check` clean). The only module that runs qpdf, pdffonts
- * and pdftotext (Debian qpdf and poppler-utils).
+ * embedded, the text layer equal to our OCR text, `qpdf --check` clean). The tools run through poppler.ts.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { readPdfaParts } from '../../ocr/export/pdfa.js';
+import { popplerName, qpdfName, runPdfTool as run } from './poppler.js';
 
 export interface CheckItem { name: string; ok: boolean; detail: string }
 export interface PdfaCheckResult { passed: boolean; checks: CheckItem[]; tools: string[] }
 
-function run(cmd: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 127) : 0;
-      resolve({ code, out: stdout ?? '', err: stderr ?? (error ? error.message : '') });
-    });
-  });
-}
-
 let toolVersions: Promise<string[]> | null = null;
 /** "qpdf 11.3.0", "pdftotext 22.12.0" — named in the PREMIS agents and events. */
 export function checkToolVersions(): Promise<string[]> {
-  toolVersions ??= Promise.all([
-    run('qpdf', ['--version']).then((r) => (r.code === 0 ? r.out.split('\n')[0]!.trim() : 'qpdf (không có)')),
-    run('pdftotext', ['-v']).then((r) => `${(r.err + r.out).split('\n')[0]!.trim() || 'pdftotext'} (poppler-utils)`),
-  ]);
+  toolVersions ??= Promise.all([qpdfName(), popplerName()]);
   return toolVersions;
 }
 

@@ -54,6 +54,13 @@ export const FixityReport = z.object({
       checkedAt: Timestamp.nullable(),
     }),
   ),
+  /** Deposited PDF/A files (digital deposit) whose latest fixity check failed. */
+  depositProblems: z.array(
+    z.object({
+      depositFileId: z.number(), packageId: z.number(), recordFileId: z.number(), path: z.string(), objectKey: z.string(), detail: z.string(),
+      checkedAt: Timestamp,
+    }),
+  ),
 });
 export type FixityReport = z.output<typeof FixityReport>;
 

@@ -3,7 +3,7 @@
  * with every problem found: each problem carries its own stable code (DEPOSIT_PROBLEM below) and names the file and
  * field it is about, so the agency fixes the package in one pass.
  */
-import { AppError, badRequest, unprocessable } from './app-error.js';
+import { AppError, badRequest, conflict, unprocessable } from './app-error.js';
 import { viNumber } from './numbers.js';
 
 /** One thing wrong with a package: the entry (or null = the package itself), the field, a stable code, Vietnamese text. */
@@ -49,6 +49,13 @@ export const DEPOSIT_ERRORS = {
       { problems }),
   depositAgencyRequired: () =>
     badRequest('DEPOSIT_AGENCY_REQUIRED', 'Cán bộ lưu trữ nộp thay cơ quan phải chọn cơ quan (agencyId).'),
+  depositNoFonds: () =>
+    unprocessable('DEPOSIT_NO_FONDS',
+      'Cơ quan chưa có phông lưu trữ nào nên chưa nhận được tài liệu số: hãy tạo phông cho cơ quan (hoặc chọn phông) rồi nộp lại. Không có gì được lưu.'),
+  /** A deposited package is fixed: its PDFs are bound to these inventory rows, so changes come as a new package. */
+  depositHandoverFixed: (verb: string) =>
+    conflict('DEPOSIT_HANDOVER_FIXED',
+      `Không thể ${verb} hồ sơ giao nhận tài liệu số: mục lục và các tệp PDF/A đi cùng gói đã nộp. Muốn sửa, cơ quan phải nộp một gói mới (thành hồ sơ giao nhận mới).`),
   depositNotFound: (id: number) => new AppError('DEPOSIT_NOT_FOUND', `Không tìm thấy gói nộp lưu #${id}.`, 404),
   depositStoreFailed: (cause: unknown) =>
     new AppError('DEPOSIT_STORE_FAILED', 'Không lưu được gói nộp lưu do lỗi hệ thống (kho đối tượng hoặc cơ sở dữ liệu); không có gì được lưu. Vui lòng thử lại.', 503, undefined, { cause }),

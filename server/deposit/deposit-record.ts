@@ -13,6 +13,16 @@ import * as repo from './deposit.repository.js';
 export async function depositRecordDocx(deps: Deps, actor: Actor, depositId: number): Promise<Download> {
   const p = await repo.findPackage(deps.db, depositId);
   if (!p || (actor.role === 'agency' && actor.agencyId !== p.agencyId)) throw ERRORS.depositNotFound(depositId);
+  return renderDepositRecord(deps, p);
+}
+
+/** The record of a digital handover, whose visibility the caller has already checked; null when it has no package. */
+export async function depositRecordOfHandover(deps: Deps, handoverId: number): Promise<Download | null> {
+  const p = await repo.packageOfHandover(deps.db, handoverId);
+  return p ? renderDepositRecord(deps, p) : null;
+}
+
+async function renderDepositRecord(deps: Deps, p: repo.PackageRow): Promise<Download> {
   const h = (await findHandover(deps.db, p.handoverId))!;
   const { summary } = await toHandover(deps, h);
   const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;

@@ -18,6 +18,11 @@ export async function markDigital(tx: Queryable, handoverId: number): Promise<vo
   await tx.query(`UPDATE handovers SET kind = 'digital' WHERE id = $1`, [handoverId]);
 }
 
+/** Whether the agency has a fonds its pages can be filed under (receipt makes a digitisation batch per file). */
+export async function agencyHasFonds(db: Queryable, agencyId: number): Promise<boolean> {
+  return Boolean(await one(db, `SELECT 1 FROM fonds WHERE agency_id = $1 LIMIT 1`, [agencyId]));
+}
+
 export async function insertPackage(tx: Queryable, p: NewPackage): Promise<number> {
   const [r] = await tx.query<{ id: number }>(
     `INSERT INTO deposit_packages (handover_id, agency_id, original_name, sha256, size_bytes, metadata_file, files, pages, created_by, created_at)

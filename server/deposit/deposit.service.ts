@@ -48,6 +48,8 @@ export function createDepositService(deps: Deps, others: { intake: PlanStatusPor
       const f = await findFonds(deps.db, input.fondsId);
       if (!f) throw ERRORS.fondsNotFound();
       if (f.agencyId !== agencyId) throw ERRORS.fondsAgencyMismatch();
+    } else if (!(await repo.agencyHasFonds(deps.db, agencyId))) {
+      throw ERRORS.depositNoFonds();
     }
     if (input.planId !== undefined) {
       if (!(await findPlan(deps.db, input.planId))) throw ERRORS.planNotFound();

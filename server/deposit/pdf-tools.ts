@@ -1,21 +1,15 @@
 /**
  * What a deposit needs from poppler-utils beyond the PDF/A self-check (server/archive/pdfa-check.ts, which stays the
  * checker): the text layer page by page, with word boxes for the viewer's highlights, and page images for the
- * IIIF path. A deposited PDF already carries its text, so nothing is recognised again.
+ * IIIF path. A deposited PDF already carries its text, so nothing is recognised again. The tools run through
+ * server/archive/poppler.ts.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OcrLine, OcrPageResult, OcrWord } from '../../ocr/engine/types.js';
+import { runPdfTool as run } from '../archive/poppler.js';
 
-function run(cmd: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 127) : 0;
-      resolve({ code, out: stdout ?? '', err: stderr ?? (error ? error.message : '') });
-    });
-  });
-}
+export { popplerName } from '../archive/poppler.js';
 
 /** Text of each page in content-stream order (what the self-check compares), `pages` entries. */
 export async function pageTexts(pdfFile: string, pages: number): Promise<string[]> {
@@ -71,10 +65,4 @@ export async function renderPage(pdfFile: string, page: number, dpi: number, dir
   const file = `${prefix}.png`;
   await fs.promises.access(file);
   return file;
-}
-
-let popplerVersion: Promise<string> | null = null;
-export function popplerName(): Promise<string> {
-  popplerVersion ??= run('pdftotext', ['-v']).then((r) => `${(r.err + r.out).split('\n')[0]!.trim() || 'pdftotext'} (poppler-utils)`);
-  return popplerVersion;
 }

@@ -26,7 +26,7 @@ import { inventoryUseCases } from './inventory.service.js';
 import { workflowUseCases } from './workflow.service.js';
 import { receiptUseCases } from './receipt.service.js';
 import { amendmentUseCases } from './amendment.service.js';
-import { recordDocumentUseCases } from './record-document.service.js';
+import { recordDocumentUseCases, type DepositRecordPort } from './record-document.service.js';
 import type { BoxPlacementPort, PlanStatusPort } from './ports.js';
 
 /** Fonds, plan and box type must exist, and fonds and plan must belong to the handover's agency. */
@@ -110,14 +110,14 @@ function headerUseCases(deps: Deps) {
   };
 }
 
-export function createHandoverService(deps: Deps, others: { intake: PlanStatusPort; stacks: BoxPlacementPort }) {
+export function createHandoverService(deps: Deps, others: { intake: PlanStatusPort; stacks: BoxPlacementPort; deposits?: DepositRecordPort }) {
   return {
     ...headerUseCases(deps),
     ...inventoryUseCases(deps),
     ...workflowUseCases(deps, others.intake),
     ...receiptUseCases(deps, others),
     ...amendmentUseCases(deps),
-    ...recordDocumentUseCases(deps),
+    ...recordDocumentUseCases(deps, others.deposits),
   };
 }
 

@@ -58,6 +58,7 @@ export function inventoryUseCases(deps: Deps) {
   return {
     async importInventory(actor: Actor, id: number, file: UploadedFile) {
       const h = await visibleHandover(deps, actor, id);
+      if (h.kind === 'digital') throw ERRORS.depositHandoverFixed('nhập lại mục lục cho');
       requireStatus(h, ['draft'], 'nhập mục lục hồ sơ');
       const sha256 = await sha256File(file.path);
       if (h.sourceSha256 === sha256) {

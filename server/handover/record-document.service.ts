@@ -9,11 +9,23 @@ import { reconciliationOf, toHandover } from './handover.view.js';
 import { listDiscrepancies } from './receipt.repository.js';
 import { buildRecordDocx, placeNameOf } from './record-docx.js';
 
-export function recordDocumentUseCases(deps: Deps) {
+/** The digital deposit's record (Biên bản thu nộp) of a handover; null when it has no package. Wired in services.ts. */
+export interface DepositRecordPort {
+  recordOfHandover(handoverId: number): Promise<Download | null>;
+}
+
+export function recordDocumentUseCases(deps: Deps, deposits?: DepositRecordPort) {
   return {
-    /** Available from the draft on, so both sides can check it; marked DỰ THẢO until received. */
+    /**
+     * Available from the draft on, so both sides can check it; marked DỰ THẢO until received. A digital handover
+     * prints the Biên bản thu nộp instead: it has no boxes or metres, but a package, its files and their checksums.
+     */
     async recordDocx(actor: Actor, id: number): Promise<Download> {
       const h = await visibleHandover(deps, actor, id);
+      if (h.kind === 'digital' && deposits) {
+        const digital = await deposits.recordOfHandover(id);
+        if (digital) return digital;
+      }
       const { summary } = await toHandover(deps, h);
       const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
       const body = await buildRecordDocx({

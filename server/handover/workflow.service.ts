@@ -64,7 +64,11 @@ export function workflowUseCases(deps: Deps, intake: PlanStatusPort) {
       return transition(
         actor, id,
         { from: ['submitted', 'appraised'], to: 'draft', action: 'handover.returned', verb: 'trả lại để sửa', plan: 'planned' },
-        async () => ({ values: { submittedAt: null, appraisedAt: null }, data: { reason } }),
+        async (_tx, h) => {
+          // Its PDFs are bound to the inventory rows (deposit_files); a draft could only be changed by a new package.
+          if (h.kind === 'digital') throw ERRORS.depositHandoverFixed('trả lại để sửa');
+          return { values: { submittedAt: null, appraisedAt: null }, data: { reason } };
+        },
       );
     },
 

@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { system } from '../core/actor.js';
 import { BlobNotFoundError } from '../../storage/blob-store.js';
+import { depositFixityProblems, type DepositFixityProblem } from './deposit-fixity.js';
 
 export type FixityResult = 'ok' | 'corrupt' | 'missing';
 
@@ -99,6 +100,8 @@ export interface FixityReport {
     status: 'corrupt' | 'missing';
     checkedAt: string | null;
   }[];
+  /** Deposited PDF/A files whose latest check failed (deposit-fixity.ts). */
+  depositProblems: DepositFixityProblem[];
 }
 
 export async function fixityReport(deps: Pick<Deps, 'db'>): Promise<FixityReport> {
@@ -121,5 +124,6 @@ export async function fixityReport(deps: Pick<Deps, 'db'>): Promise<FixityReport
     counts,
     lastCheckedAt: last,
     problems: problems.map((p) => ({ ...p, checkedAt: p.checkedAt ? new Date(p.checkedAt).toISOString() : null })),
+    depositProblems: await depositFixityProblems(deps),
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineJob, type JobHandlersOf, type PeriodicJob } from '../jobs/catalogue.js';
 import type { Config } from '../config.js';
 import { runFixity } from './fixity.js';
+import { runDepositFixity } from './deposit-fixity.js';
 import { sweepOrphans } from './orphan-sweep.js';
 import { sweepTempFiles, TEMP_FILE_MAX_AGE_MS } from './temp-sweep.js';
 import { reenqueuePages } from './reenqueue-sweep.js';
@@ -36,6 +37,8 @@ export const integrityJobs = {
 export const integrityHandlers: JobHandlersOf<typeof integrityJobs> = {
   'integrity.fixity': async (p, ctx) => {
     await runFixity(ctx.deps, p);
+    // A full run covers the deposited PDF/A files too; a run for chosen masters does not.
+    if (!p.masterIds) await runDepositFixity(ctx.deps);
   },
   'integrity.orphans': async (p, ctx) => {
     await sweepOrphans(ctx.deps, p);
