@@ -1,4 +1,4 @@
-/** Integrity of the digital holdings: fixity of masters (runs, flagged ones), the orphan sweep and background jobs. */
+/** Integrity of the digital holdings: fixity of masters and deposited PDF/A files (runs, flagged ones), the orphan sweep and background jobs. */
 import { useState } from 'react';
 import { api } from '../api.js';
 import { useAction, useAsync, useSession } from '../hooks.js';
@@ -17,6 +17,14 @@ const PROBLEM_COLUMNS: Column<Problem>[] = [
   { header: g.master, cell: (p) => p.originalName },
   { header: g.file, cell: (p) => <Link to={`/digitization/files/${p.recordFileId}`}>{g.fileNo(p.recordFileId)}</Link> },
   { header: g.status, cell: (p) => <Badge tone="bad">{vi.dig.fixityStatus[p.status]}</Badge> },
+  { header: g.checkedAt, cell: (p) => dateTime(p.checkedAt), className: 'nowrap' },
+];
+
+type DepositProblem = FixityReport['depositProblems'][number];
+const DEPOSIT_COLUMNS: Column<DepositProblem>[] = [
+  { header: g.depositFile, cell: (p) => p.path },
+  { header: g.file, cell: (p) => <Link to={`/digitization/files/${p.recordFileId}`}>{g.fileNo(p.recordFileId)}</Link> },
+  { header: g.depositDetail, cell: (p) => p.detail },
   { header: g.checkedAt, cell: (p) => dateTime(p.checkedAt), className: 'nowrap' },
 ];
 
@@ -71,6 +79,8 @@ export function IntegrityPage() {
             <p className="muted">{g.lastChecked}: {dateTime(d.lastCheckedAt)}</p>
             <h3>{g.flagged}</h3>
             <DataTable columns={PROBLEM_COLUMNS} rows={d.problems} rowKey={(p) => p.masterId} empty={g.noProblems} testId="fixity-problems" />
+            <h3>{g.depositFlagged}</h3>
+            <DataTable columns={DEPOSIT_COLUMNS} rows={d.depositProblems} rowKey={(p) => p.depositFileId} empty={g.noDepositProblems} testId="fixity-deposit-problems" />
           </>
         )}
       </Section>

@@ -126,6 +126,8 @@ describe('account, register edits, change log and integrity screens', () => {
       }, { timeout: 60_000, interval: 1000 })
       .toEqual([expect.stringContaining('MẤT ĐỐI TƯỢNG')]);
     expect(await page.getByTestId('fixity-checks').locator('tbody tr').first().innerText()).toContain(`Bản gốc số ${m.id}`);
+    // No digital deposit in this world: the deposited-PDF table is there and says so.
+    expect(await page.getByText('Mọi tệp PDF/A nộp lưu số đều khớp SHA-256').count()).toBe(1);
     await shot(page, T, '4-integrity');
     expect(env.pageErrors).toEqual([]);
   });
