@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharp } from '../../../ocr/image/sharp.js';
+import { charErrors } from '../../../ocr/quality.js';
 import type { HttpClient } from '../../support/http-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { archive, batch, uploadScans } from './digitization-fixtures.js';
@@ -273,8 +274,11 @@ describe('an inventory whose table continues on the next page', () => {
     const title10 = d.rows[9].cells.title;
     // One row, read on two pages: the title's boxes are on page 1 then page 2, and its text is both parts in order.
     expect(title10.boxes.map((b) => b.pageId)).toEqual([p1, p2]);
-    expect(title10.text).toBe(`${single.rows[9].cells.title.ocr} ${single.rows[10].cells.title.ocr}`);
+    // The blanked scans are other images than page-01, so tesseract may read a letter of them differently: the text is
+    // compared by character error rate. Both parts in the wrong order (or one missing) would be far above 5 %.
+    const cer = (got: string, want: string) => { const e = charErrors(got, want); return e.errors / e.length; };
+    expect(cer(title10.text, `${single.rows[9].cells.title.ocr} ${single.rows[10].cells.title.ocr}`)).toBeLessThan(0.05);
     expect(d.rows[10].cells.title.boxes.map((b) => b.pageId)).toEqual([p2]);
-    expect(d.rows[10].cells.title.text).toBe(single.rows[11].cells.title.ocr);
+    expect(cer(d.rows[10].cells.title.text, single.rows[11].cells.title.ocr!)).toBeLessThan(0.05);
   }, 480_000);
 });
