@@ -6,7 +6,7 @@
  * (OMP_THREAD_LIMIT=1): a pool of N processes uses N cores, like the tesseract.js pool of N workers.
  */
 import { execFile, spawn } from 'node:child_process';
-import { prepareForOcr, type OcrPrepOptions } from '../image/ocr-prep.js';
+import { prepareForOcr, type OcrInput, type OcrPrepOptions } from '../image/ocr-prep.js';
 import { extractLayout, type TessBlock, type TessLine, type TessParagraph } from './layout.js';
 import type { OcrPageResult, OcrPool, OcrRecognizeOptions } from './types.js';
 import { OcrPoolClosedError, OcrTimeoutError } from './errors.js';
@@ -22,7 +22,7 @@ export interface NativeOcrPoolOptions {
 }
 
 export interface NativeOcrPool extends OcrPool {
-  recognizeFile(file: string | Buffer, pageIndex: number, options?: OcrRecognizeOptions): Promise<OcrPageResult>;
+  recognizeFile(file: OcrInput, pageIndex: number, options?: OcrRecognizeOptions): Promise<OcrPageResult>;
   warmUp(): Promise<void>;
   readonly workersStarted: number;
 }
@@ -92,7 +92,8 @@ export function createNativeOcrPool(options: NativeOcrPoolOptions): NativeOcrPoo
       if (closed) throw new OcrPoolClosedError();
       version ??= nativeTesseractVersion(binary);
       const deskew = opts.segmentation === 'block' ? { deskew: false as const } : {};
-      const prep = await prepareForOcr(file, pageIndex, { ...options.prep, ...deskew, maxPixels });
+      const dpi = opts.targetDpi ? { targetDpi: opts.targetDpi } : {};
+      const prep = await prepareForOcr(file, pageIndex, { ...options.prep, ...deskew, ...dpi, maxPixels });
       await acquire();
       try {
         if (closed) throw new OcrPoolClosedError();

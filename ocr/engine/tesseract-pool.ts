@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import Tesseract from 'tesseract.js';
-import { prepareForOcr, type OcrPrepOptions } from '../image/ocr-prep.js';
+import { prepareForOcr, type OcrInput, type OcrPrepOptions } from '../image/ocr-prep.js';
 import { extractLayout, type TessBlock } from './layout.js';
 import type { OcrPageResult, OcrPool } from './types.js';
 import { OcrPoolClosedError, OcrTimeoutError } from './errors.js';
@@ -52,10 +52,12 @@ export interface RecognizeOptions {
    * lone "1" or "2" as noise. The worker is set back to auto afterwards.
    */
   segmentation?: 'auto' | 'block';
+  /** OCR resolution for this image only, overriding the per-page choice (ocr/image/ocr-prep.ts chooseTargetDpi). */
+  targetDpi?: number;
 }
 
 export interface TesseractOcrPool extends OcrPool {
-  recognizeFile(file: string | Buffer, pageIndex: number, options?: RecognizeOptions): Promise<OcrPageResult>;
+  recognizeFile(file: OcrInput, pageIndex: number, options?: RecognizeOptions): Promise<OcrPageResult>;
   /** Starts every worker now (model load ~1–2 s each) instead of on the first pages. */
   warmUp(): Promise<void>;
   /** Workers started so far, replacements included (for logs and tests). */
@@ -173,7 +175,7 @@ export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
     }
   };
 
-  const recognizeFile = async (file: string | Buffer, pageIndex: number, opts: RecognizeOptions = {}) => {
+  const recognizeFile = async (file: OcrInput, pageIndex: number, opts: RecognizeOptions = {}) => {
     if (closed) throw new OcrPoolClosedError();
     // Clean-up runs on libuv threads outside the worker slot, so it overlaps another page's recognition.
     // A permit is held from clean-up until a worker takes the page: at most `size` prepared pages wait.
@@ -187,7 +189,8 @@ export function createOcrPool(options: OcrPoolOptions): TesseractOcrPool {
     try {
       // A strip of table cells has no page-wide text lines to measure skew on.
       const deskew = opts.segmentation === 'block' ? { deskew: false as const } : {};
-      prep = await prepareForOcr(file, pageIndex, { ...options.prep, ...deskew, maxPixels });
+      const dpi = opts.targetDpi ? { targetDpi: opts.targetDpi } : {};
+      prep = await prepareForOcr(file, pageIndex, { ...options.prep, ...deskew, ...dpi, maxPixels });
     } catch (err) {
       release();
       throw err;

@@ -1,4 +1,7 @@
 /** Contract of the OCR engine (ocr/engine/): the only code that imports tesseract.js. */
+import type { OcrInput } from '../image/ocr-prep.js';
+
+export type { OcrInput };
 
 export interface OcrWord {
   /** Word text, NFC, Ð folded to Đ. */
@@ -58,14 +61,17 @@ export interface OcrRecognizeOptions {
   timeoutMs?: number;
   /** 'block': one uniform block of text instead of automatic layout analysis (ocr/tables' cell strips). */
   segmentation?: 'auto' | 'block';
+  /** OCR resolution for this image only, overriding the per-page choice (ocr/image/ocr-prep.ts chooseTargetDpi). */
+  targetDpi?: number;
 }
 
 export interface OcrPool {
   readonly size: number;
   /**
-   * OCR one page of a master image file (path on disk, or the encoded image's bytes), page index for multi-page TIFF. Rejects when the
+   * OCR one page of a master image file (path on disk, the encoded image's bytes, or its already decoded upright grey
+   * pixels), page index for multi-page TIFF. Rejects when the
    * file cannot be decoded, the page overruns the pool's time limit, or the worker dies (it is replaced).
    */
-  recognizeFile(file: string | Buffer, pageIndex: number, options?: OcrRecognizeOptions): Promise<OcrPageResult>;
+  recognizeFile(file: OcrInput, pageIndex: number, options?: OcrRecognizeOptions): Promise<OcrPageResult>;
   close(): Promise<void>;
 }

@@ -67,14 +67,14 @@ export async function estimateSkew(grey: Buffer, width: number, height: number, 
  * the corners. prepared(x, y) = master rotated about the centre, so boxes map back by the inverse rotation.
  */
 export async function rotateGrey(grey: Buffer, width: number, height: number, degrees: number, paper: number): Promise<Buffer> {
-  const rotated = await sharp(grey, { raw: { width, height, channels: 1 } })
+  // The rotated canvas is the bounding box libvips gives (rounded like vips_rotate); extract() after rotate() crops
+  // it back in the same pipeline, with no intermediate copy of the page.
+  const a = (Math.abs(degrees) * Math.PI) / 180;
+  const rw = Math.round(width * Math.cos(a) + height * Math.sin(a));
+  const rh = Math.round(width * Math.sin(a) + height * Math.cos(a));
+  const out = await sharp(grey, { raw: { width, height, channels: 1 } })
     .rotate(degrees, { background: { r: paper, g: paper, b: paper } })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const left = Math.round((rotated.info.width - width) / 2);
-  const top = Math.round((rotated.info.height - height) / 2);
-  const out = await sharp(rotated.data, { raw: { width: rotated.info.width, height: rotated.info.height, channels: rotated.info.channels } })
-    .extract({ left, top, width, height })
+    .extract({ left: Math.round((rw - width) / 2), top: Math.round((rh - height) / 2), width, height })
     .greyscale()
     .raw({ depth: 'uchar' })
     .toBuffer();

@@ -8,12 +8,12 @@
 import type { OcrPageResult, OcrWord } from '../engine/types.js';
 import { assembleTable } from './assemble.js';
 import { detectGrid, otsu, type Grid, type Raster } from './grid.js';
-import { encodeGreyPng } from '../image/grey-page.js';
+import { DEFAULT_TARGET_DPI, type OcrInput } from '../image/ocr-prep.js';
 import { cropRaster, inkBox, eraseRules, loadPage, inkLevel, paperLevel, stackRasters, stretchTo } from './raster.js';
 
 /** The part of the OCR pool (ocr/engine/tesseract-pool.ts) this needs. */
 export interface PageRecognizer {
-  recognizeFile(file: string | Buffer, pageIndex: number, options?: { segmentation?: 'auto' | 'block' }): Promise<OcrPageResult>;
+  recognizeFile(file: OcrInput, pageIndex: number, options?: { segmentation?: 'auto' | 'block'; targetDpi?: number }): Promise<OcrPageResult>;
 }
 
 export interface TableOcrTiming {
@@ -51,7 +51,8 @@ export async function recognizeWithTables(
   const t1 = performance.now();
   const c1 = cpuNow();
   if (!grid) {
-    const page = await pool.recognizeFile(file, pageIndex);
+    // The grey page decoded for the rule search is handed on, so the clean-up does not decode the master again.
+    const page = await pool.recognizeFile({ ...raster.full, density: raster.density }, pageIndex);
     return {
       page, grid,
       timing: { detect: (t1 - t0) / 1000, erase: 0, recognize: (performance.now() - t1) / 1000, cells: 0 },
@@ -59,10 +60,10 @@ export async function recognizeWithTables(
     };
   }
   const erasedRaster = eraseRules(raster, grid);
-  const erased = await encodeGreyPng(erasedRaster, raster.density);
   const t2 = performance.now();
   const c2 = cpuNow();
-  const raw = await pool.recognizeFile(erased, 0);
+  // Table pages stay at the full OCR resolution: cell accuracy was measured there, not at the crisp-page 200 dpi.
+  const raw = await pool.recognizeFile({ ...erasedRaster, density: raster.density }, 0, { targetDpi: DEFAULT_TARGET_DPI });
   const t3 = performance.now();
   const c3 = cpuNow();
   let page = assembleTable(raw, grid, raster.scale);
@@ -139,7 +140,7 @@ async function readCells(
   // its ink level; the engine ignores a border blob, and words are kept only inside a crop anyway.
   const bar = Math.max(2, Math.ceil(ready.width * 0.02));
   for (let y = 0; y < ready.height; y++) ready.data.fill(0, y * ready.width + ready.width - bar, (y + 1) * ready.width);
-  const strip = await pool.recognizeFile(await encodeGreyPng(ready, density), 0, { segmentation: 'block' });
+  const strip = await pool.recognizeFile({ ...ready, density }, 0, { segmentation: 'block', targetDpi: DEFAULT_TARGET_DPI });
   for (const line of strip.lines) {
     // One strip line may, in principle, touch two crops: words are grouped per crop.
     const byCrop = new Map<number, OcrWord[]>();

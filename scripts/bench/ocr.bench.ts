@@ -12,7 +12,7 @@
  *
  * Env: OCR_FIXTURES (default ../shared/fixtures/ocr), OCR_TABLE_FIXTURES (default ../shared/fixtures/ocr-tables;
  * 'none' skips), BENCH_ROUNDS (default 2), BENCH_WORKERS (default cores),
- * BENCH_ROTATE=1 (tesseract rotateAuto), BENCH_DPI (OCR resolution, default 240), BENCH_DESKEW (minimum degrees,
+ * BENCH_ROTATE=1 (tesseract rotateAuto), BENCH_DPI (forces the OCR resolution; default per page: 200 crisp, 240 faded), BENCH_DESKEW (minimum degrees,
  * 'off' never), BENCH_NATIVE=0 (skip the CLI and the native engine), OCR_DOCUMENT_FIXTURES ('none' skips).
  * Besides wall-clock pages/min it reports CPU seconds per page (this process's threads plus its reaped child
  * processes, /proc/self/stat), which stays meaningful when other work shares the machine.

@@ -114,7 +114,7 @@ describe.skipIf(!native)(`native engine (${native ?? 'skipped: /usr/bin/tesserac
     try {
       await nativePool.warmUp();
       const page = await nativePool.recognizeFile(FIXTURE, 0);
-      expect(page.engine).toMatch(/^tesseract \d+\.\d+\.\d+ native vie oem=lstm psm=auto dpi=240 prep=grey\+scale0\.800\+median3\+stretch\(\d+-\d+\)\+deskew\(1\.\d+\)$/);
+      expect(page.engine).toMatch(/^tesseract \d+\.\d+\.\d+ native vie oem=lstm psm=auto dpi=200 prep=grey\+scale0\.667\+median3\+stretch\(\d+-\d+\)\+deskew\(1\.\d+\)$/);
       expect(cer(page.text, TRUTH)).toBeLessThanOrEqual(0.02);
       expect([page.width, page.height]).toEqual([straight.width, straight.height]);
       expect(page.words.length).toBeGreaterThan(300);
