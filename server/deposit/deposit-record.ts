@@ -3,11 +3,9 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../core/actor.js';
 import { DOCX_TYPE, Download } from '../core/download.js';
 import { ERRORS } from '../core/errors.js';
-import { vnToday } from '../core/time/index.js';
-import { findHandover, findPlan } from '../handover/handover.repository.js';
-import { reconciliationOf, toHandover } from '../handover/handover.view.js';
-import { listDiscrepancies } from '../handover/receipt.repository.js';
-import { buildRecordDocx, placeNameOf } from '../handover/record-docx.js';
+import { findHandover } from '../handover/handover.repository.js';
+import { buildRecordDocx } from '../handover/record-docx.js';
+import { recordFields } from '../handover/record-document.service.js';
 import * as repo from './deposit.repository.js';
 
 export async function depositRecordDocx(deps: Deps, actor: Actor, depositId: number): Promise<Download> {
@@ -24,33 +22,12 @@ export async function depositRecordOfHandover(deps: Deps, handoverId: number): P
 
 async function renderDepositRecord(deps: Deps, p: repo.PackageRow): Promise<Download> {
   const h = (await findHandover(deps.db, p.handoverId))!;
-  const { summary } = await toHandover(deps, h);
-  const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
   const body = await buildRecordDocx({
-    draft: h.status !== 'received',
-    centreName: deps.config.CENTRE_NAME,
-    agencyName: h.agencyName,
-    placeName: deps.config.CENTRE_PLACE ?? placeNameOf(deps.config.CENTRE_NAME),
-    venue: h.place,
-    date: h.handoverDate ?? vnToday(deps.clock),
-    legalBasis: h.legalBasis,
-    plan,
-    approvalDecision: h.approvalDecision,
-    delivering: { name: h.deliveringName, position: h.deliveringPosition },
-    receiving: { name: h.receivingName, position: h.receivingPosition },
-    fondsName: h.fondsName,
-    fromYear: summary.fromYear,
-    toYear: summary.toYear,
+    ...(await recordFields(deps, h)),
+    // A digital deposit has no boxes on shelves: the record prints its package, files and checksums instead.
     boxes: 0,
-    files: reconciliationOf(h)?.filesReceived ?? summary.files,
-    sheets: summary.sheets,
     measuredMetres: null,
     estimatedMetres: 0,
-    inventoryCopies: h.inventoryCopies,
-    physicalCondition: h.physicalCondition,
-    attachments: h.attachments,
-    counts: reconciliationOf(h),
-    discrepancies: h.status === 'received' ? await listDiscrepancies(deps.db, h.id) : [],
     digital: { packageName: p.originalName, sha256: p.sha256, sizeBytes: p.sizeBytes, pdfFiles: p.files, pages: p.pages, metadataFile: p.metadataFile },
   });
   return Download.attachment(`bien-ban-thu-nop-${h.agencyCode}-${h.id}.docx`, DOCX_TYPE, body);

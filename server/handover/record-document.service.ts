@@ -14,6 +14,40 @@ export interface DepositRecordPort {
   recordOfHandover(handoverId: number): Promise<Download | null>;
 }
 
+type Handover = Awaited<ReturnType<typeof visibleHandover>>;
+
+/** What the record prints of a handover; the digital deposit's record starts from the same fields. */
+export async function recordFields(deps: Deps, h: Handover): Promise<Parameters<typeof buildRecordDocx>[0]> {
+  const { summary } = await toHandover(deps, h);
+  const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
+  return {
+    draft: h.status !== 'received',
+    centreName: deps.config.CENTRE_NAME,
+    agencyName: h.agencyName,
+    placeName: deps.config.CENTRE_PLACE ?? placeNameOf(deps.config.CENTRE_NAME),
+    venue: h.place,
+    date: h.handoverDate ?? vnToday(deps.clock),
+    legalBasis: h.legalBasis,
+    plan,
+    approvalDecision: h.approvalDecision,
+    delivering: { name: h.deliveringName, position: h.deliveringPosition },
+    receiving: { name: h.receivingName, position: h.receivingPosition },
+    fondsName: h.fondsName,
+    fromYear: summary.fromYear,
+    toYear: summary.toYear,
+    boxes: summary.boxes,
+    files: reconciliationOf(h)?.filesReceived ?? summary.files,
+    sheets: summary.sheets,
+    measuredMetres: h.measuredMetres,
+    estimatedMetres: summary.estimatedMetres,
+    inventoryCopies: h.inventoryCopies,
+    physicalCondition: h.physicalCondition,
+    attachments: h.attachments,
+    counts: reconciliationOf(h),
+    discrepancies: h.status === 'received' ? await listDiscrepancies(deps.db, h.id) : [],
+  };
+}
+
 export function recordDocumentUseCases(deps: Deps, deposits?: DepositRecordPort) {
   return {
     /**
@@ -26,34 +60,7 @@ export function recordDocumentUseCases(deps: Deps, deposits?: DepositRecordPort)
         const digital = await deposits.recordOfHandover(id);
         if (digital) return digital;
       }
-      const { summary } = await toHandover(deps, h);
-      const plan = h.planId ? ((await findPlan(deps.db, h.planId)) ?? null) : null;
-      const body = await buildRecordDocx({
-        draft: h.status !== 'received',
-        centreName: deps.config.CENTRE_NAME,
-        agencyName: h.agencyName,
-        placeName: deps.config.CENTRE_PLACE ?? placeNameOf(deps.config.CENTRE_NAME),
-        venue: h.place,
-        date: h.handoverDate ?? vnToday(deps.clock),
-        legalBasis: h.legalBasis,
-        plan,
-        approvalDecision: h.approvalDecision,
-        delivering: { name: h.deliveringName, position: h.deliveringPosition },
-        receiving: { name: h.receivingName, position: h.receivingPosition },
-        fondsName: h.fondsName,
-        fromYear: summary.fromYear,
-        toYear: summary.toYear,
-        boxes: summary.boxes,
-        files: reconciliationOf(h)?.filesReceived ?? summary.files,
-        sheets: summary.sheets,
-        measuredMetres: h.measuredMetres,
-        estimatedMetres: summary.estimatedMetres,
-        inventoryCopies: h.inventoryCopies,
-        physicalCondition: h.physicalCondition,
-        attachments: h.attachments,
-        counts: reconciliationOf(h),
-        discrepancies: h.status === 'received' ? await listDiscrepancies(deps.db, id) : [],
-      });
+      const body = await buildRecordDocx(await recordFields(deps, h));
       return Download.attachment(`bien-ban-giao-nhan-${h.agencyCode}-${id}.docx`, DOCX_TYPE, body);
     },
   };
