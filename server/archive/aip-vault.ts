@@ -13,9 +13,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config.js';
+import { hashingTap } from '../core/hash.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { S3BlobStore } from '../../storage/s3-store.js';
 
@@ -36,20 +37,6 @@ type VaultConfig = Pick<Config, 'DATA_DIR' | 'ARCHIVE_AIP_DIR' | 'ARCHIVE_AIP_BU
 
 const SAFE_ID = /^[A-Za-z0-9_.-]{1,120}$/;
 
-/** Hashes and counts what passes through. */
-function tap() {
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  const t = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  return { t, peek: () => ({ size }), done: () => ({ sha256: hash.digest('hex'), size }) };
-}
-
 /** What PutObjectRetention is asked (minio-js retention options): the mode, the date, the exact version. */
 export function retentionRequest(mode: 'GOVERNANCE' | 'COMPLIANCE', until: Date, versionId: string | null) {
   return { mode, retainUntilDate: until.toISOString(), ...(versionId ? { versionId } : {}) };
@@ -68,9 +55,9 @@ export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () =>
     const staging = path.join(dir, '.staging');
     await fs.promises.mkdir(staging, { recursive: true });
     const temp = path.join(staging, `${packageId}.${crypto.randomUUID()}.part`);
-    const h = tap();
+    const h = hashingTap();
     try {
-      await pipeline(Readable.from(body), h.t, fs.createWriteStream(temp, { mode: 0o600 }));
+      await pipeline(Readable.from(body), h.stream, fs.createWriteStream(temp, { mode: 0o600 }));
       const fd = await fs.promises.open(temp, 'r');
       await fd.sync();
       await fd.close();
@@ -121,11 +108,11 @@ export function createAipVault(config: VaultConfig, blobs: BlobStore, now: () =>
     const staging = path.join(config.DATA_DIR, 'archive-staging');
     await fs.promises.mkdir(staging, { recursive: true });
     const temp = path.join(staging, `${packageId}.${crypto.randomUUID()}.part`);
-    const h = tap();
+    const h = hashingTap();
     let versionId: string | null = null;
     try {
-      await pipeline(Readable.from(body), h.t, fs.createWriteStream(temp, { mode: 0o600 }));
-      const { size } = h.peek();
+      await pipeline(Readable.from(body), h.stream, fs.createWriteStream(temp, { mode: 0o600 }));
+      const size = h.size();
       versionId = (await s3!.client.putObject(bucket, key, fs.createReadStream(temp), size, { 'Content-Type': 'application/zip' })).versionId ?? null;
     } finally {
       await fs.promises.rm(temp, { force: true });

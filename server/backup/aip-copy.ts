@@ -5,11 +5,10 @@
  * folders 0555 deepest first, since a 0555 folder refuses new entries). The vault's `.staging` holds only unfinished
  * writes and is skipped. AIPs in S3 live under `aip/` of the bucket and travel with the objects.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { hashingTap } from '../core/hash.js';
 import type { Config } from '../config.js';
 import type { Manifest } from './manifest.js';
 
@@ -45,17 +44,9 @@ export async function copyAipOut(aipDir: string, setDir: string): Promise<AipPar
     const file = `aip/${rel}`;
     const out = path.join(setDir, file);
     await fs.promises.mkdir(path.dirname(out), { recursive: true });
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
-    await pipeline(fs.createReadStream(src), tap, fs.createWriteStream(out));
-    items.push({ path: rel, file, size, sha256: hash.digest('hex'), mode: fs.statSync(src).mode & 0o777 });
+    const tap = hashingTap();
+    await pipeline(fs.createReadStream(src), tap.stream, fs.createWriteStream(out));
+    items.push({ path: rel, file, ...tap.done(), mode: fs.statSync(src).mode & 0o777 });
   }
   return { dirs: dirs.sort().map((d) => ({ path: d, mode: fs.statSync(path.join(aipDir, d)).mode & 0o777 })), items };
 }

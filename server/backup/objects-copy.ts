@@ -3,11 +3,10 @@
  * `objects/<key>`, hashed while it streams, with its content type and metadata kept in the manifest so a restore
  * puts back exactly what the app wrote. Staging keys (tmp/) are skipped: they belong to uploads in flight.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { hashingTap } from '../core/hash.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { Manifest } from './manifest.js';
 
@@ -42,17 +41,9 @@ export async function copyObjectsOut(blobs: BlobStore, setDir: string): Promise<
     const rel = `objects/${key}`;
     const file = path.join(setDir, rel);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
-    await pipeline(await blobs.get(key), tap, fs.createWriteStream(file));
-    items.push({ key, file: rel, size, sha256: hash.digest('hex'), contentType: stat.contentType, metadata: stat.metadata });
+    const tap = hashingTap();
+    await pipeline(await blobs.get(key), tap.stream, fs.createWriteStream(file));
+    items.push({ key, file: rel, ...tap.done(), contentType: stat.contentType, metadata: stat.metadata });
   });
   return items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

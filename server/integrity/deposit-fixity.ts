@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { system } from '../core/actor.js';
 import { insertPremisEvent } from '../archive/aip.repository.js';
-import { BlobNotFoundError } from '../../storage/blob-store.js';
+import { hashObject } from './hash-object.js';
 import type { FixityResult, FixitySummary } from './fixity.js';
 
 type FixityDeps = Pick<Deps, 'db' | 'blobs' | 'log' | 'clock'>;
@@ -18,20 +18,6 @@ interface DepositFileRow { id: number; recordFileId: number; path: string; key: 
 
 const AGENT = 'Kho Lưu trữ kiểm tra toàn vẹn định kỳ (node:crypto SHA-256)';
 
-async function hashObject(deps: FixityDeps, key: string): Promise<{ sha256: string; size: number } | null> {
-  try {
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    for await (const c of (await deps.blobs.get(key)) as AsyncIterable<Buffer>) {
-      size += c.length;
-      hash.update(c);
-    }
-    return { sha256: hash.digest('hex'), size };
-  } catch (err) {
-    if (err instanceof BlobNotFoundError || (err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
 
 async function checkDepositFile(deps: FixityDeps, f: DepositFileRow): Promise<FixityResult> {
   const got = await hashObject(deps, f.key);

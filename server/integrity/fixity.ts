@@ -4,11 +4,10 @@
  * so a corrupt or vanished master is flagged, never silently served as good. Storage being down is not a
  * verdict: BlobUnavailableError propagates and the job retries later.
  */
-import crypto from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import { system } from '../core/actor.js';
-import { BlobNotFoundError } from '../../storage/blob-store.js';
+import { hashObject } from './hash-object.js';
 import { depositFixityProblems, type DepositFixityProblem } from './deposit-fixity.js';
 
 export type FixityResult = 'ok' | 'corrupt' | 'missing';
@@ -30,21 +29,6 @@ interface MasterRow {
 
 type FixityDeps = Pick<Deps, 'db' | 'blobs' | 'log'>;
 
-async function hashObject(deps: FixityDeps, key: string): Promise<{ sha256: string; size: number } | null> {
-  try {
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    const body = await deps.blobs.get(key);
-    for await (const c of body as AsyncIterable<Buffer>) {
-      size += c.length;
-      hash.update(c);
-    }
-    return { sha256: hash.digest('hex'), size };
-  } catch (err) {
-    if (err instanceof BlobNotFoundError || (err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
 
 /** Checks one master, records the event and the status in one transaction. */
 export async function checkMaster(deps: FixityDeps, m: MasterRow): Promise<FixityResult> {
