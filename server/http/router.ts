@@ -27,6 +27,9 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
   return r.data;
 }
 
+/** Upload temp files are the request's own; a failure to remove one is left to the temp sweep. */
+const removeUploads = (files: { path: string }[]) => Promise.all(files.map((f) => fs.promises.rm(f.path, { force: true }).catch(() => {})));
+
 export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
   const router = express.Router();
   const tmpDir = path.join(deps.config.DATA_DIR, 'tmp');
@@ -50,12 +53,12 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
       const spec = route.upload;
       const multi = (spec.maxCount ?? 1) > 1;
       handlers.push(multi || spec.maxFileMb ? multiUpload(spec, tmpDir) : upload.single(spec.field));
-      handlers.push((req, _res, next) => {
+      handlers.push(async (req, _res, next) => {
         const got = uploadedList(req);
         if (!got.length) return next(ERRORS.fileRequired(spec.field));
         const bad = spec.extensions && got.find((f) => !spec.extensions!.includes(path.extname(f.originalname).toLowerCase()));
         if (bad) {
-          for (const f of got) fs.rm(f.path, { force: true }, () => {});
+          await removeUploads(got);
           return next(ERRORS.fileTypeUnsupported(spec.extensions!));
         }
         next();
@@ -70,8 +73,9 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
       }));
       const file = files[0] ?? null;
       const actor = req.actor ?? null;
+      let result: unknown;
       try {
-        const result = await route.handler({
+        result = await route.handler({
           params: parsePart(route.params, req.params, 'params'),
           query: parsePart(route.query, req.query, 'query'),
           body: parsePart(route.body, route.upload ? req.body : req.body, 'body'),
@@ -82,6 +86,13 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
           req,
           res,
         });
+      } catch (err) {
+        await removeUploads(files);
+        return next(err);
+      }
+      // Removed before the answer leaves, so a client that sees the answer never sees the temp files.
+      await removeUploads(files);
+      try {
         if (res.headersSent) return;
         if (result instanceof Download) {
           validateResponse(route, result, { mode: deps.config.RESPONSE_VALIDATION, log: deps.log, reqId: req.id });
@@ -95,8 +106,6 @@ export function buildApiRouter(routes: AnyRoute[], deps: Deps): express.Router {
         }
       } catch (err) {
         next(err);
-      } finally {
-        for (const f of files) fs.rm(f.path, { force: true }, () => {});
       }
     });
     router[route.method](route.path.replace(/^\/api/, ''), ...handlers);
